@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The pure core (src/core) must not reach the DOM, storage, UI, i18n or zip libraries, nor Node
+// built-ins: it runs unchanged in Node tests, in the browser and in the sync hub. tsconfig.core.json
+// already rejects DOM globals (no DOM lib); this check catches imports the type checker would allow.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const CORE = process.argv[2] ?? 'src/core';
+const FORBIDDEN_IMPORT = /from\s+['"](dexie|preact(?:\/[\w-]+)?|@preact\/[\w-]+|i18next|react-i18next|jszip|workbox-[\w-]+|hono|@electric-sql\/[\w-]+|pg|node:[\w/]+|fs|path|crypto|os|child_process)['"]|import\(\s*['"](dexie|preact|jszip|i18next)['"]\s*\)/;
+const FORBIDDEN_GLOBAL = /\b(window|document|indexedDB|localStorage|sessionStorage|navigator)\s*\./;
+// Relative imports must stay inside src/core.
+const RELATIVE_IMPORT = /from\s+['"](\.{1,2}\/[^'"]+)['"]/g;
+
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
+  }
+};
+walk(CORE);
+
+const problems = [];
+for (const file of files) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, n) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('//') || trimmed.startsWith('*')) return;
+    if (FORBIDDEN_IMPORT.test(line)) problems.push(`${file}:${n + 1}: forbidden import in the pure core: ${trimmed}`);
+    if (FORBIDDEN_GLOBAL.test(line)) problems.push(`${file}:${n + 1}: browser global in the pure core: ${trimmed}`);
+    for (const match of line.matchAll(RELATIVE_IMPORT)) {
+      const target = join(file, '..', match[1]);
+      if (relative(CORE, target).startsWith('..')) problems.push(`${file}:${n + 1}: the core imports from outside src/core: ${match[1]}`);
+    }
+  });
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(`\n${problems.length} violation(s) of the core's dependency rule (see README, "Code layout").`);
+  process.exit(1);
+}
+console.log(`core purity: ${files.length} files in ${CORE} import nothing outside the pure core`);

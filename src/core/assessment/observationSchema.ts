@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { frameworkIdSchema } from '../framework/frameworkSchema';
+import { uuidSchema } from '../ids/uuidSchema';
+import { assessmentRecordShape, deletedSchema, isoDateTimeSchema } from './recordBase';
+
+export const observationKindSchema = z.enum(['note', 'quote', 'evidence']);
+export type ObservationKind = z.infer<typeof observationKindSchema>;
+
+/** Where in the framework a note speaks to: a sub-topic, optionally one indicator, and tracks. */
+export const observationTagSchema = z.object({
+  subTopicId: frameworkIdSchema,
+  indicatorId: frameworkIdSchema.optional(),
+  trackIds: z.array(frameworkIdSchema).default([]),
+});
+export type ObservationTag = z.infer<typeof observationTagSchema>;
+
+/** A note, quote or piece of evidence; belongs to its author, so concurrent edits are rare. */
+export const observationSchema = z.object({
+  ...assessmentRecordShape,
+  /** Null for desk research. */
+  interviewId: uuidSchema.nullable(),
+  /** Assessor id. */
+  authorId: uuidSchema,
+  kind: observationKindSchema,
+  text: z.string(),
+  /** A law, decree or URL the observation rests on. */
+  source: z.string().optional(),
+  tags: z.array(observationTagSchema).default([]),
+  /** A level id of the framework when the evidence points to one; feeds provisional estimates. */
+  suggestedLevel: frameworkIdSchema.nullable(),
+  attachmentIds: z.array(uuidSchema).default([]),
+  createdAt: isoDateTimeSchema,
+  deleted: deletedSchema,
+});
+export type Observation = z.infer<typeof observationSchema>;
+export type ObservationInput = z.input<typeof observationSchema>;

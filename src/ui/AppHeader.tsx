@@ -1,0 +1,36 @@
+import type { Framework } from '../core/framework/frameworkSchema';
+import { countFramework } from './frameworkCounts';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { useTranslation } from './useTranslation';
+
+interface AppHeaderProps {
+  readonly title: string;
+  readonly framework: Framework | undefined;
+}
+
+export function AppHeader({ title, framework }: AppHeaderProps) {
+  const { t, text } = useTranslation();
+  const counts = framework ? countFramework(framework) : undefined;
+  return (
+    <header class="app-header">
+      <div class="app-bar">
+        <p class="brand">
+          <span class="brand-name">{t('app.name')}</span>
+          <span class="brand-tagline">{t('app.tagline')}</span>
+        </p>
+        <LanguageSwitcher />
+      </div>
+      <div class="screen-title">
+        <h1>{title}</h1>
+        {framework && counts && (
+          <p class="screen-subtitle">
+            <span>{t('explorer:frameworkVersion', { name: text(framework.name), version: framework.version })}</span>
+            <span>{t('explorer:counts.pillars', { count: counts.pillars })}</span>
+            <span>{t('explorer:counts.subTopics', { count: counts.subTopics })}</span>
+            <span>{t('explorer:counts.indicators', { count: counts.indicators })}</span>
+          </p>
+        )}
+      </div>
+    </header>
+  );
+}
