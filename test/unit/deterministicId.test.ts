@@ -13,8 +13,8 @@ describe('deterministicId', () => {
     expect(deterministicId('rating', ASSESSMENT, 'strategy.plan.funded', 'central', ASSESSOR)).toBe(
       '5063af5b-93f5-838c-813a-69108d70fb71',
     );
-    expect(deterministicId('')).toBe('GOLDEN_EMPTY');
-    expect(deterministicId('consensus', ASSESSMENT, 'pillar', 'cybersecurity', 'overall')).toBe('GOLDEN_CONSENSUS');
+    expect(deterministicId('')).toBe('f34c0253-3923-8008-9c61-f1012b03a896');
+    expect(deterministicId('consensus', ASSESSMENT, 'pillar', 'cybersecurity', 'overall')).toBe('6e45cbb7-418b-864e-9cf7-6968ab30eebf');
   });
 
   it('is a version-8 UUID that passes the record id schema', () => {

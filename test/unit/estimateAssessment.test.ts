@@ -5,7 +5,7 @@ import { indexFramework } from '../../src/core/framework/indexFramework';
 import { estimateAssessment, type EstimateInput } from '../../src/core/estimate/estimateAssessment';
 import { levelFromScore } from '../../src/core/estimate/levelFromScore';
 import type { ConsensusInput, ObservationInput, RatingInput } from '../../src/core/estimate/estimateTypes';
-import { tinyFramework } from '../support/tinyFramework';
+import { scale, tinyFramework } from '../support/tinyFramework';
 
 const index = indexFramework(frameworkSchema.parse(tinyFramework()));
 
@@ -32,10 +32,14 @@ function track(result: ReturnType<typeof estimate>, pillarId: string, trackId: s
 }
 
 describe('levelFromScore', () => {
-  it('takes the nearest level and goes down at exactly half-way', () => {
+  it('takes the nearest level, and at exactly half-way the even rank', () => {
     expect(levelFromScore(2, 4)).toEqual({ rank: 2, tendencyRank: null });
-    expect(levelFromScore(2.5, 4).rank).toBe(2);
+    expect(levelFromScore(2.5, 4)).toEqual({ rank: 2, tendencyRank: 3 });
+    expect(levelFromScore(1.5, 4)).toEqual({ rank: 2, tendencyRank: 1 });
+    expect(levelFromScore(3.5, 4)).toEqual({ rank: 4, tendencyRank: 3 });
+    expect(levelFromScore(2.49, 4).rank).toBe(2);
     expect(levelFromScore(2.51, 4).rank).toBe(3);
+    expect(levelFromScore((1 + 2) / 2 + 1, 4).rank).toBe(2);
     expect(levelFromScore(0.2, 4).rank).toBe(1);
     expect(levelFromScore(9, 4).rank).toBe(4);
   });
@@ -59,6 +63,34 @@ describe('estimateAssessment', () => {
     expect(central.subTopicsLackingEvidence).toEqual(['strategy.plan']);
     // The descriptive sub-topic (no indicators) is not scored at all.
     expect(central.subTopics.map((s) => s.subTopicId)).toEqual(['strategy.plan']);
+  });
+
+  it('takes the median of sub-topics on a track, so one outstanding sub-topic does not carry a pillar', () => {
+    const wide = frameworkSchema.parse({
+      ...tinyFramework(),
+      pillars: [
+        {
+          id: 'infra',
+          code: '9',
+          name: { en: 'Infrastructure' },
+          subTopics: ['a', 'b', 'c'].map((s) => ({
+            id: `infra.${s}`,
+            code: `9.${s}`,
+            name: { en: s },
+            indicators: [{ id: `infra.${s}.x`, code: `9.${s}.1`, label: { en: s }, descriptors: { shared: scale(s) } }],
+          })),
+        },
+      ],
+    });
+    const result = estimateAssessment({
+      index: indexFramework(wide),
+      ratings: [rating('a', 'infra.a.x', 'central', 'advanced'), rating('a', 'infra.b.x', 'central', 'developing'), rating('a', 'infra.c.x', 'central', 'developing')],
+      observations: [],
+      consensus: [],
+    });
+    const central = result.pillars[0]?.tracks.find((t) => t.trackId === 'central');
+    expect(central?.score).toBe(2);
+    expect(central?.level).toBe('developing');
   });
 
   it('averages assessors per indicator, indicators per sub-topic, sub-topics per track and tracks per pillar', () => {

@@ -71,12 +71,13 @@ describe('validateFramework', () => {
     const indicator = framework.pillars[1].subTopics[0].indicators[0];
     indicator.descriptors.central = clone(indicator.descriptors.shared);
     indicator.descriptors.central.excellent = { text: { en: 'x' }, source: 'derived' };
-    framework.tracks.push({ id: 'shared', name: { en: 'Shared' } });
+    framework.tracks.push({ id: 'shared', name: { en: 'Shared' } }, { id: 'overall', name: { en: 'Overall' } });
     const problems = problemsOf(framework);
     const messages = problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages.some((m) => m.includes('cannot be mixed with per-track descriptors (central)'))).toBe(true);
     expect(messages).toContain('pillars[1].subTopics[0].indicators[0].descriptors.central.excellent: unknown level "excellent"');
     expect(messages.some((m) => m.startsWith('tracks[2].id') && m.includes('reserved'))).toBe(true);
+    expect(messages).toContain(`tracks[3].id: "overall" is reserved for a pillar's overall level`);
   });
 
   it('rejects duplicate level and track ids and duplicate codes', () => {

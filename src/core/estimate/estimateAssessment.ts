@@ -6,8 +6,11 @@
  *    source (institution interviewed, or desk research) gives the mean level its notes suggest, and
  *    the indicator takes the mean over sources, so one talkative interview cannot outvote the rest.
  *    Evidence-only figures are provisional.
- * 2. Sub-topic × track: the lead's consensus if set, else the mean of its indicators.
- * 3. Pillar × track: the consensus if set, else the mean of its sub-topics.
+ * 2. Sub-topic × track: the lead's consensus if set, else the MEAN of its indicators: indicators
+ *    are facets of one question (6.7.3's five service features), so partial credit adds up.
+ * 3. Pillar × track: the consensus if set, else the MEDIAN of its sub-topics: sub-topics are distinct
+ *    areas, and a pillar is at the level its typical area has reached, so one outstanding area
+ *    (Armenia's advanced connectivity) or one lagging area does not carry the pillar on its own.
  * 4. Pillar overall: the consensus if set, else the mean of its tracks.
  * Scores are on the level scale (1 = lowest); levelFromScore turns them into a level and a tendency.
  * Wherever a consensus overrides, the bottom-up estimate is kept beside it and the gap reported.
@@ -17,8 +20,8 @@
  */
 import type { FrameworkIndex } from '../framework/indexFramework';
 import { levelFromScore } from './levelFromScore';
+import { OVERALL_TRACK_ID } from '../assessment/consensusSchema';
 import {
-  OVERALL_TRACK,
   type AssessmentEstimate,
   type Basis,
   type ConsensusAwareEstimate,
@@ -233,11 +236,11 @@ export function estimateAssessment(input: EstimateInput): AssessmentEstimate {
         }
         // A sub-topic with nothing to judge on this track (6.3.3; 6.4.2 for migration) is not scored.
         if (indicators.length === 0) continue;
-        const combined = combine(indicators, consensusRank.get(consensusKey('sub-topic', subTopic.id, trackId)), index, levelCount);
+        const combined = combine(indicators, 'mean', consensusRank.get(consensusKey('sub-topic', subTopic.id, trackId)), index, levelCount);
         subTopics.push({ subTopicId: subTopic.id, trackId, indicators, ...combined });
       }
       if (subTopics.length === 0) return;
-      const combined = combine(subTopics, consensusRank.get(consensusKey('pillar', pillar.id, trackId)), index, levelCount);
+      const combined = combine(subTopics, 'median', consensusRank.get(consensusKey('pillar', pillar.id, trackId)), index, levelCount);
       tracks.push({
         pillarId: pillar.id,
         trackId,
@@ -248,7 +251,7 @@ export function estimateAssessment(input: EstimateInput): AssessmentEstimate {
         ...combined,
       });
     });
-    const overall = combine(tracks, consensusRank.get(consensusKey('pillar', pillar.id, OVERALL_TRACK)), index, levelCount);
+    const overall = combine(tracks, 'mean', consensusRank.get(consensusKey('pillar', pillar.id, OVERALL_TRACK_ID)), index, levelCount);
     return { pillarId: pillar.id, overall, tracks };
   });
 
@@ -272,15 +275,15 @@ function scored(score: number | null, index: FrameworkIndex, levelCount: number)
 const BASIS_STRENGTH: Record<Basis, number> = { none: 0, evidence: 1, ratings: 2, consensus: 3 };
 const BASIS_BY_STRENGTH: readonly Basis[] = ['none', 'evidence', 'ratings', 'consensus'];
 
-/** Mean of the children's scores, with coverage, spread and inputs summed up the tree. */
+/** The children's scores combined, with coverage, spread and inputs summed up the tree. */
 function combine(
   children: readonly Estimate[],
+  average: 'mean' | 'median',
   consensus: { level: string; rank: number } | undefined,
   index: FrameworkIndex,
   levelCount: number,
 ): ConsensusAwareEstimate {
-  let sum = 0;
-  let scoredChildren = 0;
+  const scores: number[] = [];
   let provisional = false;
   let strongest = 0;
   let rated = 0;
@@ -293,8 +296,7 @@ function combine(
   let consensusInputs = 0;
   for (const child of children) {
     if (child.score !== null) {
-      sum += child.score;
-      scoredChildren++;
+      scores.push(child.score);
       if (child.provisional) provisional = true;
       strongest = Math.max(strongest, BASIS_STRENGTH[child.basis]);
     }
@@ -307,7 +309,7 @@ function combine(
     evidence += child.inputs.evidence;
     consensusInputs += child.inputs.consensus;
   }
-  const estimated = scored(scoredChildren > 0 ? sum / scoredChildren : null, index, levelCount);
+  const estimated = scored(average === 'mean' ? mean(scores) : median(scores), index, levelCount);
   const coverage: Coverage = { rated, evidenced, total };
   const spread: Spread = { assessors: assessorsSpread, sources: sourcesSpread };
   if (consensus === undefined) {
@@ -345,6 +347,20 @@ function combine(
 function grown<T extends Float64Array | Uint32Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 === 1 ? (values[middle] ?? null) : ((values[middle - 1] ?? 0) + (values[middle] ?? 0)) / 2;
 }
 
 function maxOrNull(a: number | null, b: number | null): number | null {

@@ -30,13 +30,12 @@ export interface ObservationInput {
 export interface ConsensusInput {
   readonly scope: 'sub-topic' | 'pillar';
   readonly targetId: string;
-  /** A track id, or "overall" for a pillar's overall level. */
+  /** A track id, or OVERALL_TRACK_ID ("overall") for a pillar's overall level. */
   readonly trackId: string;
   readonly level: string | null;
   readonly deleted?: boolean;
 }
 
-export const OVERALL_TRACK = 'overall';
 
 /** What a figure rests on, strongest first. */
 export type Basis = 'consensus' | 'ratings' | 'evidence' | 'none';

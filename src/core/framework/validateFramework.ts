@@ -10,6 +10,7 @@
 import { frameworkSchema, SHARED_TRACK_KEY, type Framework } from './frameworkSchema';
 import { indexFramework, type FrameworkIndex } from './indexFramework';
 import { err, ok, type Result } from '../result';
+import { OVERALL_TRACK_ID } from '../assessment/consensusSchema';
 
 export interface FrameworkProblem {
   /** Where the problem is, e.g. `pillars[3].subTopics[1].indicators[0].descriptors.central`. */
@@ -73,7 +74,9 @@ function structuralProblems(data: unknown): FrameworkProblem[] {
   const levelIds = uniqueIds(arrayAt(data, 'levels'), 'levels', 'level', report);
   const trackIds = uniqueIds(arrayAt(data, 'tracks'), 'tracks', 'track', report);
   arrayAt(data, 'tracks').forEach((track, i) => {
-    if (idOf(track) === SHARED_TRACK_KEY) report(`tracks[${i}].id`, `"${SHARED_TRACK_KEY}" is reserved for descriptors shared by all tracks`);
+    const id = idOf(track);
+    if (id === SHARED_TRACK_KEY) report(`tracks[${i}].id`, `"${SHARED_TRACK_KEY}" is reserved for descriptors shared by all tracks`);
+    if (id === OVERALL_TRACK_ID) report(`tracks[${i}].id`, `"${OVERALL_TRACK_ID}" is reserved for a pillar's overall level`);
   });
   if (typeof data.targetLevel === 'string' && levelIds.size > 0 && !levelIds.has(data.targetLevel)) {
     report('targetLevel', `unknown level "${data.targetLevel}"; levels are ${[...levelIds].join(', ')}`);

@@ -22,7 +22,7 @@ export interface ChangeClassification {
 
 /**
  * Sorts incoming changes by what they would do to local state. Equal HLCs count as duplicates:
- * a node never stamps two values of one field with one HLC (see mergeChanges.ts).
+ * every change has its own HLC (see mergeChanges.ts).
  */
 export function classifyChanges(localWinner: WinningHlcLookup, incoming: readonly Change[]): ChangeClassification {
   const best = new Map<string, Change>();

@@ -2,10 +2,12 @@
  * Last-writer-wins per field, as pure functions over change sets and over the state they fold into.
  *
  * For each (table, id, field) the change with the greatest HLC wins. The HLC embeds the node id, so
- * two different devices never produce equal timestamps, and one device never stamps two values of
- * one field with one timestamp; equal timestamps therefore mean the same change seen twice. Should
- * that assumption be broken (a bug, a forged bundle), the tie is still broken the same way on every
- * device — by the canonical JSON of the value, then by node — so replicas converge regardless.
+ * two devices never produce equal timestamps, and a device stamps every change with its own tick
+ * (one HLC per change, even for several fields saved together: the hub's push is idempotent on
+ * HLC + node, and `changesSince` relies on it too). Equal timestamps on one field therefore mean
+ * the same change seen twice. Should that be broken (a bug, a forged bundle), the tie is still
+ * broken the same way on every device — by the canonical JSON of the value, then by node — so
+ * replicas converge regardless.
  *
  * Because the winner is a maximum under one total order, merging is commutative, associative and
  * idempotent, which is what lets bundles be imported in any order and any number of times. The

@@ -3,7 +3,8 @@
  * carries one, and `changesSince` answers "what does a peer with this vector lack?".
  *
  * Why this is enough even though compaction drops superseded changes: a replica that holds an HLC
- * h of node n holds every change of n up to h, or a newer change to the same field that beat it.
+ * h of node n holds every change of n up to h, or a newer change to the same field that beat it
+ * (changes travel as whole prefixes of a node's log, and each change has its own HLC).
  * Every change it lacks and that would still win is therefore newer than its vector entry for that
  * change's node, and is sent. (The sync hub does not use this; it pages by its own sequence.)
  */
