@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { AppHeader } from './AppHeader';
 import { useAppState } from './AppStateContext';
 import { FrameworkError } from './FrameworkError';
@@ -11,7 +11,7 @@ export function App() {
   const load = state.frameworkLoad.value;
   const screenTitle = t('explorer:title');
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Screen readers pick their voice from <html lang>; hyphenation and quotes follow it too.
     document.documentElement.lang = language;
     document.title = t('app.documentTitle', { screen: screenTitle, app: t('app.name') });

@@ -1,5 +1,7 @@
 import type { Framework } from '../core/framework/frameworkSchema';
 import { countFramework } from './frameworkCounts';
+import { FrameworkText } from './FrameworkText';
+import { interpolateNodes } from './interpolateNodes';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useTranslation } from './useTranslation';
 
@@ -9,7 +11,7 @@ interface AppHeaderProps {
 }
 
 export function AppHeader({ title, framework }: AppHeaderProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   const counts = framework ? countFramework(framework) : undefined;
   return (
     <header class="app-header">
@@ -23,12 +25,14 @@ export function AppHeader({ title, framework }: AppHeaderProps) {
       <div class="screen-title">
         <h1>{title}</h1>
         {framework && counts && (
-          <p class="screen-subtitle">
-            <span>{t('explorer:frameworkVersion', { name: text(framework.name), version: framework.version })}</span>
-            <span>{t('explorer:counts.pillars', { count: counts.pillars })}</span>
-            <span>{t('explorer:counts.subTopics', { count: counts.subTopics })}</span>
-            <span>{t('explorer:counts.indicators', { count: counts.indicators })}</span>
-          </p>
+          <div class="screen-subtitle">
+            <p>{interpolateNodes(t, 'explorer:frameworkVersion', { version: framework.version }, { name: <FrameworkText value={framework.name} /> })}</p>
+            <p class="counts">
+              <span>{t('explorer:counts.pillars', { count: counts.pillars })}</span>
+              <span>{t('explorer:counts.subTopics', { count: counts.subTopics })}</span>
+              <span>{t('explorer:counts.indicators', { count: counts.indicators })}</span>
+            </p>
+          </div>
         )}
       </div>
     </header>

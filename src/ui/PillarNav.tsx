@@ -1,4 +1,5 @@
 import type { Pillar } from '../core/framework/frameworkSchema';
+import { FrameworkText } from './FrameworkText';
 import { moveFocusInList } from './moveFocusInList';
 import { useTranslation } from './useTranslation';
 
@@ -9,7 +10,7 @@ interface PillarNavProps {
 }
 
 export function PillarNav({ pillars, selectedId, onSelect }: PillarNavProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   return (
     <nav class="pillar-nav" aria-labelledby="pillar-nav-heading">
       <h2 id="pillar-nav-heading">{t('explorer:nav.heading')}</h2>
@@ -26,7 +27,9 @@ export function PillarNav({ pillars, selectedId, onSelect }: PillarNavProps) {
                 onClick={() => onSelect(pillar.id)}
               >
                 <span class="pillar-code">{pillar.code}</span>
-                <span class="pillar-name">{text(pillar.name)}</span>
+                <span class="pillar-name">
+                  <FrameworkText value={pillar.name} />
+                </span>
               </button>
             </li>
           );

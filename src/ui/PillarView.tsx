@@ -1,5 +1,7 @@
 import type { Framework, Pillar, SubTopic } from '../core/framework/frameworkSchema';
 import { countPillar } from './frameworkCounts';
+import { FrameworkText } from './FrameworkText';
+import { interpolateNodes } from './interpolateNodes';
 import { LevelLegend } from './LevelLegend';
 import { SubTopicDetail } from './SubTopicDetail';
 import { SubTopicList } from './SubTopicList';
@@ -13,17 +15,23 @@ interface PillarViewProps {
 }
 
 export function PillarView({ framework, pillar, subTopic, onSelectSubTopic }: PillarViewProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   const counts = countPillar(pillar);
   return (
     <article class="pillar-view" aria-labelledby="pillar-heading">
       <header class="pillar-header">
-        <h2 id="pillar-heading">{t('explorer:pillar.heading', { code: pillar.code, name: text(pillar.name) })}</h2>
+        <h2 id="pillar-heading">
+          {interpolateNodes(t, 'explorer:pillar.heading', { code: pillar.code }, { name: <FrameworkText value={pillar.name} /> })}
+        </h2>
         <p class="counts">
           <span>{t('explorer:counts.subTopics', { count: counts.subTopics })}</span>
           <span>{t('explorer:counts.indicators', { count: counts.indicators })}</span>
         </p>
-        {pillar.overview && <p class="pillar-overview">{text(pillar.overview)}</p>}
+        {pillar.overview && (
+          <p class="pillar-overview">
+            <FrameworkText value={pillar.overview} />
+          </p>
+        )}
       </header>
       <SubTopicList pillar={pillar} selectedId={subTopic.id} onSelect={onSelectSubTopic} />
       <LevelLegend framework={framework} />

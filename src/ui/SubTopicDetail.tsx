@@ -1,5 +1,7 @@
 import type { Framework, SubTopic } from '../core/framework/frameworkSchema';
 import { DescriptorTable } from './DescriptorTable';
+import { FrameworkText } from './FrameworkText';
+import { interpolateNodes } from './interpolateNodes';
 import { useTranslation } from './useTranslation';
 
 interface SubTopicDetailProps {
@@ -8,11 +10,13 @@ interface SubTopicDetailProps {
 }
 
 export function SubTopicDetail({ framework, subTopic }: SubTopicDetailProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   const headingId = `sub-topic-${subTopic.id}-heading`;
   return (
     <section class="sub-topic-detail" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('explorer:subTopic.heading', { code: subTopic.code, name: text(subTopic.name) })}</h3>
+      <h3 id={headingId}>
+        {interpolateNodes(t, 'explorer:subTopic.heading', { code: subTopic.code }, { name: <FrameworkText value={subTopic.name} /> })}
+      </h3>
       {subTopic.aliases.length > 0 && <p class="aliases">{t('explorer:subTopic.aliases', { aliases: subTopic.aliases.join(' · ') })}</p>}
       {subTopic.indicators.length === 0 ? (
         <div class="descriptive-note" role="note">
@@ -24,7 +28,9 @@ export function SubTopicDetail({ framework, subTopic }: SubTopicDetailProps) {
           const indicatorHeadingId = `indicator-${indicator.id}-heading`;
           return (
             <section key={indicator.id} class="indicator" aria-labelledby={indicatorHeadingId}>
-              <h4 id={indicatorHeadingId}>{t('explorer:indicator.heading', { code: indicator.code, label: text(indicator.label) })}</h4>
+              <h4 id={indicatorHeadingId}>
+                {interpolateNodes(t, 'explorer:indicator.heading', { code: indicator.code }, { label: <FrameworkText value={indicator.label} /> })}
+              </h4>
               <DescriptorTable framework={framework} indicator={indicator} />
             </section>
           );
@@ -37,7 +43,9 @@ export function SubTopicDetail({ framework, subTopic }: SubTopicDetailProps) {
         ) : (
           <ol>
             {subTopic.questions.map((question, index) => (
-              <li key={index}>{text(question)}</li>
+              <li key={index}>
+                <FrameworkText value={question} />
+              </li>
             ))}
           </ol>
         )}

@@ -1,4 +1,5 @@
 import type { Pillar } from '../core/framework/frameworkSchema';
+import { FrameworkText } from './FrameworkText';
 import { moveFocusInList } from './moveFocusInList';
 import { useTranslation } from './useTranslation';
 
@@ -9,7 +10,7 @@ interface SubTopicListProps {
 }
 
 export function SubTopicList({ pillar, selectedId, onSelect }: SubTopicListProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section class="sub-topics" aria-labelledby="sub-topics-heading">
       <h3 id="sub-topics-heading">{t('explorer:pillar.subTopicsHeading')}</h3>
@@ -28,7 +29,9 @@ export function SubTopicList({ pillar, selectedId, onSelect }: SubTopicListProps
               onClick={() => onSelect(subTopic.id)}
             >
               <span class="sub-topic-code">{subTopic.code}</span>
-              <span class="sub-topic-name">{text(subTopic.name)}</span>
+              <span class="sub-topic-name">
+                <FrameworkText value={subTopic.name} />
+              </span>
               <span class="sub-topic-count">
                 {subTopic.indicators.length === 0
                   ? t('explorer:subTopic.descriptive')

@@ -1,0 +1,117 @@
+/**
+ * The IndexedDB schema of MMDMA Field: its version, its tables and indexes, the shape of the rows
+ * the storage layer writes, and the migration notes. Everything about the on-disk format lives in
+ * this one file so a schema change is reviewed in one place.
+ *
+ * Tables
+ * - One table per record table of the assessment model (`tableNames`, same names as `change.table`,
+ *   so a change finds its table without a mapping). Rows are the materialised records: what folding
+ *   the winning field versions gives. They are a projection of `fieldVersions`, kept for indexes and
+ *   fast reads; `fieldVersions` is the truth.
+ * - `fieldVersions`: per (table, id, field) the change that currently wins the field.
+ * - `changeLog`: every change applied here (local ones, and incoming ones that won), keyed by HLC.
+ *   This is what bundles and sync move. The HLC embeds the node id, so it is unique on its own.
+ * - `outbox`: local changes not yet pushed, keyed by field, so a newer unpushed edit of the same
+ *   field replaces the older one (compaction for free).
+ * - `blobs`: attachments' bytes, addressed by SHA-256, written once, never modified.
+ * - `meta`: small key/value rows: the persisted HLC clock (which carries the node id), settings.
+ *
+ * Indexes are the ones the screens query; booleans and null are not indexable in IndexedDB, so
+ * `deleted` is filtered in memory and observations with `interviewId: null` (desk research) are
+ * absent from `[assessmentId+interviewId]` (queries for them go through `assessmentId`).
+ *
+ * Migration notes
+ * - Version 1 (this file): the tables above.
+ * - To add version 2: keep the `db.version(1).stores(...)` call below unchanged and add
+ *   `db.version(2).stores({ ...only the tables whose indexes change, or new tables; a table set to
+ *   null is deleted })`, with `.upgrade(async (tx) => { ... })` when existing rows must be rewritten.
+ *   Dexie runs the upgrades in order for a device that skipped versions. Bump DATABASE_VERSION, add
+ *   a line here, and add a test that opens a version-1 database with rows in it and reads them back
+ *   through the new version. Never edit a released version's stores: devices in the field have it.
+ * - A record shape change is not a database migration: records are validated on read and rebuilt
+ *   from field versions, so new optional fields need no upgrade. Incompatible record changes bump
+ *   ASSESSMENT_SCHEMA_VERSION in src/core/assessment/recordSchemas.ts (bundles carry it).
+ */
+import type { Dexie, Table } from 'dexie';
+import type { TableName } from '../core/assessment/recordSchemas';
+import type { Change } from '../core/merge/change';
+
+export const DEFAULT_DATABASE_NAME = 'mmdma-field';
+export const DATABASE_VERSION = 1;
+
+/** Primary key first, then indexes (Dexie syntax: `[a+b]` is a compound index). */
+const RECORD_STORES_V1 = {
+  // The assessment is its own root: it has no assessmentId.
+  assessment: 'id',
+  assessor: 'id, assessmentId',
+  institution: 'id, assessmentId',
+  interview: 'id, assessmentId, institutionId',
+  interviewee: 'id, assessmentId',
+  observation: 'id, assessmentId, [assessmentId+interviewId], authorId',
+  attachment: 'id, assessmentId',
+  rating: 'id, assessmentId, [assessmentId+indicatorId], assessorId',
+  consensus: 'id, assessmentId, [assessmentId+targetId]',
+  finding: 'id, assessmentId, [assessmentId+pillarId]',
+} as const satisfies Record<TableName, string>;
+
+const SYSTEM_STORES_V1 = {
+  // `[table+id]` reads every field version of one record, to re-materialise it.
+  fieldVersions: '[table+id+field], [table+id]',
+  // `node` for per-device queries, `[table+id]` for the history of one record.
+  changeLog: 'hlc, node, [table+id]',
+  outbox: '[table+id+field]',
+  blobs: 'sha256',
+  meta: 'key',
+} as const;
+
+export const STORES_V1 = { ...RECORD_STORES_V1, ...SYSTEM_STORES_V1 } as const;
+
+/** Applies every schema version, oldest first. Called once per Dexie instance, before opening. */
+export function defineSchema(db: Dexie): void {
+  db.version(1).stores(STORES_V1);
+}
+
+/**
+ * A row of a record table as written: a materialised record, valid or not (a merge may produce a
+ * record that fails validation; it is stored as merged and reported by reads). Reads never trust
+ * this type: every row read back is validated with the table's zod schema.
+ */
+export type StoredRecordRow = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+export interface BlobRow {
+  readonly sha256: string;
+  readonly mediaType: string;
+  /** Size in bytes. */
+  readonly bytes: number;
+  readonly blob: Blob;
+  /** ISO 8601 instant of the first store on this device. */
+  readonly createdAt: string;
+}
+
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** Meta key of the persisted HLC clock; the node id is part of it (`clock.nodeId`). */
+export const CLOCK_META_KEY = 'clock';
+
+type FieldKey = [table: string, id: string, field: string];
+
+export type RecordTables = { readonly [T in TableName]: Table<StoredRecordRow, string> };
+
+/**
+ * The typed database handle. Create it with `openDatabase`; pass it around (no module-level
+ * instance), so tests open as many independent databases as they like.
+ */
+export type MmdmaDatabase = Dexie &
+  RecordTables & {
+    readonly fieldVersions: Table<Change, FieldKey>;
+    readonly changeLog: Table<Change, string>;
+    readonly outbox: Table<Change, FieldKey>;
+    readonly blobs: Table<BlobRow, string>;
+    readonly meta: Table<MetaRow, string>;
+  };
+
+/** Every table name of version 1, for transactions that span the whole database. */
+export const ALL_STORE_NAMES: readonly string[] = Object.keys(STORES_V1);

@@ -1,0 +1,316 @@
+/**
+ * The first screen in a real browser: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), against the production build served by `vite preview` on 127.0.0.1.
+ *
+ * Screenshots of every language at the tablet and laptop sizes land in test-results/ for review.
+ */
+import axe from 'axe-core';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mmdmaV1 from '../../frameworks/mmdma-v1.json';
+import enCommon from '../../locales/en/common.json';
+import enExplorer from '../../locales/en/explorer.json';
+import hyExplorer from '../../locales/hy/explorer.json';
+import ruCommon from '../../locales/ru/common.json';
+import ruExplorer from '../../locales/ru/explorer.json';
+import { loadFramework } from '../../src/ui/loadFramework';
+
+/** Debian's package; override only to point at another system Chromium. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS_DIR = join(ROOT, 'test-results');
+const LANGUAGE_KEY = 'mmdma.language';
+const TABLET = { width: 768, height: 1024 } as const;
+const LAPTOP = { width: 1366, height: 768 } as const;
+const SETUP_TIMEOUT_MS = 120_000;
+
+const load = loadFramework(mmdmaV1);
+if (load.status !== 'ready') throw new Error(`frameworks/mmdma-v1.json is invalid: ${JSON.stringify(load.problems.slice(0, 5))}`);
+const framework = load.framework;
+
+let server: PreviewServer | undefined;
+let context: BrowserContext | undefined;
+let baseUrl = '';
+let missingBrowser: string | undefined;
+const tempDirs: string[] = [];
+
+/** A fresh page that records console errors and uncaught exceptions. */
+async function openPage(viewport: { width: number; height: number } = LAPTOP): Promise<{ page: Page; errors: string[] }> {
+  if (missingBrowser) throw new Error(missingBrowser);
+  if (!context) throw new Error('the browser did not start (see beforeAll)');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  await page.setViewportSize(viewport);
+  // Each test starts from a clean slate: no stored language.
+  await page.goto(baseUrl);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('h1').waitFor();
+  return { page, errors };
+}
+
+async function h1(page: Page): Promise<string> {
+  return (await page.locator('h1').textContent())?.trim() ?? '';
+}
+
+/** Polls until `read` returns `expected` (renders after an input are a frame or two behind). */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let actual = await read();
+  while (actual !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = await read();
+  }
+  expect(actual).toBe(expected);
+}
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+const pillarButtons = (page: Page) => page.getByRole('navigation').getByRole('button');
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const { violations } = await run(document, { resultTypes: ['violations'] });
+    return violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+  return results
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);
+}
+
+async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+beforeAll(async () => {
+  // Not thrown here: a failing beforeAll reports its tests as "skipped", which reads like a pass.
+  // Instead every test fails with this message.
+  if (!existsSync(CHROMIUM_PATH)) {
+    missingBrowser =
+      `Chromium is not installed at ${CHROMIUM_PATH}. The end-to-end tests drive the system browser and never download one: ` +
+      'install it with `apt-get install -y chromium` and run the tests again.';
+    return;
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const outDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-dist-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-profile-'));
+  tempDirs.push(outDir, userDataDir);
+
+  // Vitest runs with NODE_ENV=test; the bundle under test must be the production one.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+
+  server = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const address = server.httpServer.address() as AddressInfo | null;
+  if (!address) throw new Error('vite preview did not start listening');
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    locale: 'en-US',
+    viewport: LAPTOP,
+  });
+}, SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('first screen: framework explorer', () => {
+  it('loads without console errors and lists the 10 pillars with code and name', async () => {
+    const { page, errors } = await openPage();
+    expect(await h1(page)).toBe(enExplorer.title);
+    await eventually(() => htmlLang(page), 'en');
+    await expect(page.getByRole('banner').textContent()).resolves.toContain(enCommon.app.name);
+
+    const buttons = pillarButtons(page);
+    expect(await buttons.count()).toBe(10);
+    expect(framework.pillars).toHaveLength(10);
+    for (const [index, pillar] of framework.pillars.entries()) {
+      const text = (await buttons.nth(index).textContent()) ?? '';
+      expect(text).toContain(pillar.code);
+      expect(text).toContain(pillar.name.en);
+    }
+    // The first pillar is selected on arrival, and says so to assistive technology.
+    expect(await buttons.first().getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('[aria-current="true"]', { has: page.locator('.pillar-code') }).count()).toBe(1);
+    // Counts are plural-aware: the header says "10 pillars".
+    await expect(page.getByRole('banner').textContent()).resolves.toContain('10 pillars');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('chooses a pillar by keyboard and shows its sub-topics and the four level columns', async () => {
+    const { page, errors } = await openPage();
+    // Tab: skip link, language select, first pillar.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const first = framework.pillars[0];
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pillar-id'))).toBe(first?.id);
+
+    // Arrow keys move between pillars; Enter selects.
+    const target = framework.pillars[4];
+    if (!target) throw new Error('the framework has fewer than five pillars');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pillar-id'))).toBe(target.id);
+    await page.keyboard.press('Enter');
+
+    const selected = page.locator(`button[data-pillar-id="${target.id}"]`);
+    await eventually(() => selected.getAttribute('aria-current'), 'true');
+    expect(await page.locator('nav [aria-current="true"]').count()).toBe(1);
+    const heading = (await page.locator('main h2').first().textContent()) ?? '';
+    expect(heading).toContain(target.name.en);
+
+    const subTopicButtons = page.locator('main .sub-topic-list button');
+    expect(await subTopicButtons.count()).toBe(target.subTopics.length);
+    for (const [index, subTopic] of target.subTopics.entries()) {
+      expect(await subTopicButtons.nth(index).textContent()).toContain(subTopic.name.en);
+    }
+
+    // The selected sub-topic's indicators, each a table with the four levels as columns.
+    const firstSubTopic = target.subTopics[0];
+    if (!firstSubTopic) throw new Error('pillar without sub-topics');
+    const tables = page.locator('main table');
+    expect(await tables.count()).toBe(firstSubTopic.indicators.length);
+    const levelHeaders = tables.first().locator('thead th.level-cell');
+    expect(await levelHeaders.count()).toBe(4);
+    expect((await levelHeaders.allTextContents()).map((text) => text.trim())).toEqual(
+      framework.levels.map((level) => (level.id === framework.targetLevel ? `${level.name.en}${enExplorer.levels.target}` : level.name.en)),
+    );
+    // Every descriptor says where it comes from.
+    const cells = tables.first().locator('tbody td.level-cell');
+    const badges = tables.first().locator('tbody td.level-cell .source-badge');
+    expect(await badges.count()).toBe(await cells.count());
+    for (const badge of await badges.allTextContents()) expect([enExplorer.source.report, enExplorer.source.derived]).toContain(badge);
+    // The target level is highlighted down its column.
+    expect(await tables.first().locator('thead th.is-target').textContent()).toContain(enExplorer.levels.target);
+
+    // Guiding questions of the sub-topic.
+    expect(await page.locator('main .questions li').count()).toBe(firstSubTopic.questions.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains that a sub-topic without indicators (6.3.3) is descriptive and not scored', async () => {
+    const { page, errors } = await openPage();
+    const pillar = framework.pillars.find((candidate) => candidate.subTopics.some((subTopic) => subTopic.indicators.length === 0));
+    const subTopic = pillar?.subTopics.find((candidate) => candidate.indicators.length === 0);
+    if (!pillar || !subTopic) throw new Error('the framework has no descriptive sub-topic (the report has 6.3.3)');
+    await page.locator(`button[data-pillar-id="${pillar.id}"]`).click();
+    await page.locator(`button[data-sub-topic-id="${subTopic.id}"]`).click();
+    await eventually(() => page.locator(`button[data-sub-topic-id="${subTopic.id}"]`).getAttribute('aria-current'), 'true');
+    expect(await page.locator('main .descriptive-note').textContent()).toContain(enExplorer.subTopic.descriptiveExplanation);
+    expect(await page.locator('main table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to Russian and Armenian, and keeps the choice after a reload', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel(enCommon.language.label).selectOption('ru');
+    await eventually(() => h1(page), ruExplorer.title);
+    await eventually(() => htmlLang(page), 'ru');
+    // Russian plural rules: 10 → "many" form.
+    await expect(page.getByRole('banner').textContent()).resolves.toContain('10 компонентов');
+    await page.reload();
+    expect(await h1(page)).toBe(ruExplorer.title);
+    expect(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY)).toBe('ru');
+
+    await page.getByLabel(ruCommon.language.label).selectOption('hy');
+    await eventually(() => h1(page), hyExplorer.title);
+    await eventually(() => htmlLang(page), 'hy');
+    await page.reload();
+    expect(await h1(page)).toBe(hyExplorer.title);
+    expect(await page.locator('nav h2').textContent()).toBe(hyExplorer.nav.heading);
+    // Framework texts without an Armenian translation fall back to English, marked as English.
+    const untranslated = framework.pillars.filter((pillar) => !pillar.name.hy).length;
+    expect(await page.locator('nav .pillar-name [lang="en"]').count()).toBe(untranslated);
+    expect(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY)).toBe('hy');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations, in every language, at tablet and laptop sizes', async () => {
+    const failures: string[] = [];
+    for (const language of ['en', 'hy', 'ru']) {
+      for (const viewport of [TABLET, LAPTOP]) {
+        const { page, errors } = await openPage(viewport);
+        await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
+        await page.reload();
+        // Show the richest state: a pillar with a shared-track indicator or several indicators, levels open.
+        await page.locator('nav button').nth(4).click();
+        await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
+        await page.locator('main details summary').click();
+        for (const violation of await seriousAxeViolations(page)) failures.push(`${language} ${viewport.width}×${viewport.height}: ${violation}`);
+        failures.push(...errors.map((error) => `${language} ${viewport.width}×${viewport.height}: ${error}`));
+        await page.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('fits tablet and laptop widths in every language and saves screenshots', async () => {
+    const overflow: string[] = [];
+    for (const language of ['en', 'hy', 'ru']) {
+      for (const viewport of [TABLET, LAPTOP]) {
+        const { page, errors } = await openPage(viewport);
+        await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
+        await page.reload();
+        await page.locator('nav button').nth(4).click();
+        await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
+        const { scrollWidth, innerWidth } = await noHorizontalOverflow(page);
+        if (scrollWidth > innerWidth) overflow.push(`${language} ${viewport.width}×${viewport.height}: page is ${scrollWidth}px wide`);
+        const name = `first-screen-${language}-${viewport.width}x${viewport.height}`;
+        await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+        await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+        // The first indicator at full resolution, to judge the descriptors' legibility.
+        await page.locator('main .indicator').first().screenshot({ path: join(RESULTS_DIR, `${name}-indicator.png`) });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+    expect(overflow).toEqual([]);
+  });
+});
