@@ -1,0 +1,84 @@
+/**
+ * Hash routes, so the app works from any static host and offline from the service worker's single
+ * cached index.html. Parsing is total: an unknown or malformed hash becomes the assessments list,
+ * never an exception.
+ */
+export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings';
+
+export type Route =
+  | { readonly screen: 'assessments' }
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'framework' }
+  | { readonly screen: 'setup'; readonly assessmentId: string }
+  | { readonly screen: 'interviews'; readonly assessmentId: string }
+  | { readonly screen: 'interview'; readonly assessmentId: string; readonly interviewId: string }
+  | { readonly screen: 'rating'; readonly assessmentId: string; readonly subTopicId?: string | undefined }
+  | { readonly screen: 'dashboard'; readonly assessmentId: string }
+  | { readonly screen: 'findings'; readonly assessmentId: string; readonly pillarId?: string | undefined };
+
+const ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part !== '')
+    .map(safeDecode);
+  if (parts.some((part) => part === null || !ID.test(part))) return { screen: 'assessments' };
+  const [first, assessmentId, screen, detail, ...rest] = parts as string[];
+  if (first === undefined) return { screen: 'assessments' };
+  if (first === 'settings' && assessmentId === undefined) return { screen: 'settings' };
+  if (first === 'framework' && assessmentId === undefined) return { screen: 'framework' };
+  if (first !== 'a' || assessmentId === undefined || rest.length > 0) return { screen: 'assessments' };
+  switch (screen) {
+    case undefined:
+    case 'dashboard':
+      return detail === undefined ? { screen: 'dashboard', assessmentId } : { screen: 'assessments' };
+    case 'setup':
+      return detail === undefined ? { screen: 'setup', assessmentId } : { screen: 'assessments' };
+    case 'interviews':
+      return detail === undefined ? { screen: 'interviews', assessmentId } : { screen: 'interview', assessmentId, interviewId: detail };
+    case 'rating':
+      return { screen: 'rating', assessmentId, subTopicId: detail };
+    case 'findings':
+      return { screen: 'findings', assessmentId, pillarId: detail };
+    default:
+      return { screen: 'assessments' };
+  }
+}
+
+export function formatRoute(route: Route): string {
+  const path = (...parts: Array<string | undefined>) =>
+    `#/${parts
+      .filter((part): part is string => part !== undefined)
+      .map(encodeURIComponent)
+      .join('/')}`;
+  switch (route.screen) {
+    case 'assessments':
+      return '#/';
+    case 'settings':
+    case 'framework':
+      return path(route.screen);
+    case 'interview':
+      return path('a', route.assessmentId, 'interviews', route.interviewId);
+    case 'rating':
+      return path('a', route.assessmentId, 'rating', route.subTopicId);
+    case 'findings':
+      return path('a', route.assessmentId, 'findings', route.pillarId);
+    default:
+      return path('a', route.assessmentId, route.screen);
+  }
+}
+
+/** The assessment a route belongs to, if any. */
+export function assessmentIdOf(route: Route): string | undefined {
+  return 'assessmentId' in route ? route.assessmentId : undefined;
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
