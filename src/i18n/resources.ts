@@ -10,14 +10,38 @@ import hyCommon from '../../locales/hy/common.json';
 import hyExplorer from '../../locales/hy/explorer.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
+import enShell from '../../locales/en/shell.json';
+import enAssessments from '../../locales/en/assessments.json';
+import enSetup from '../../locales/en/setup.json';
+import enInterview from '../../locales/en/interview.json';
+import enRating from '../../locales/en/rating.json';
+import enDashboard from '../../locales/en/dashboard.json';
+import enFindings from '../../locales/en/findings.json';
+import enSettings from '../../locales/en/settings.json';
+import hyShell from '../../locales/hy/shell.json';
+import hyAssessments from '../../locales/hy/assessments.json';
+import hySetup from '../../locales/hy/setup.json';
+import hyInterview from '../../locales/hy/interview.json';
+import hyRating from '../../locales/hy/rating.json';
+import hyDashboard from '../../locales/hy/dashboard.json';
+import hyFindings from '../../locales/hy/findings.json';
+import hySettings from '../../locales/hy/settings.json';
+import ruShell from '../../locales/ru/shell.json';
+import ruAssessments from '../../locales/ru/assessments.json';
+import ruSetup from '../../locales/ru/setup.json';
+import ruInterview from '../../locales/ru/interview.json';
+import ruRating from '../../locales/ru/rating.json';
+import ruDashboard from '../../locales/ru/dashboard.json';
+import ruFindings from '../../locales/ru/findings.json';
+import ruSettings from '../../locales/ru/settings.json';
 import type { Language } from './languages';
 
-export const NAMESPACES = ['common', 'explorer'] as const;
+export const NAMESPACES = ['common', 'explorer', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = 'common';
 
 export const resources = {
-  en: { common: enCommon, explorer: enExplorer },
-  hy: { common: hyCommon, explorer: hyExplorer },
-  ru: { common: ruCommon, explorer: ruExplorer },
+  en: { common: enCommon, explorer: enExplorer, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings },
+  hy: { common: hyCommon, explorer: hyExplorer, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings },
+  ru: { common: ruCommon, explorer: ruExplorer, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings },
 } satisfies Record<Language, Record<Namespace, unknown>> & Resource;
