@@ -1,0 +1,229 @@
+/**
+ * Merges changes from elsewhere (a bundle, the sync hub) into this database: last-writer-wins per
+ * field, with the same order as the pure core (`compareChangeVersions`), so every replica that has
+ * seen the same changes holds the same records whatever the order and number of imports.
+ *
+ * In ONE read-write transaction: every incoming timestamp is received into the local clock (so the
+ * next local edit sorts after everything seen), each change is compared with the field's stored
+ * winner, winners go to fieldVersions and the changeLog, and the touched records are rebuilt from
+ * their field versions and validated. A record that is invalid after the merge (say, a bundle that
+ * carried only some fields of a new record) is stored as merged and reported: its field versions
+ * must be kept, or the next bundle that completes it would produce a different result here than on
+ * a device that received both at once.
+ *
+ * Incoming changes are not put in the outbox: the outbox holds what this device authored.
+ */
+import { changeSchema, type Change } from '../core/merge/change';
+import { receive, type ClockFailure } from '../core/clock/hlc';
+import { compareChangeVersions, fieldKey, materialise } from '../core/merge/mergeChanges';
+import { tableNames, type TableName } from '../core/assessment/recordSchemas';
+import { formatPath } from '../core/framework/validateFramework';
+import { err, ok, type Result } from '../core/result';
+import type { StoreDeps } from './commitLocalEdit';
+import type { MmdmaDatabase } from './databaseSchema';
+import { parseRecord } from './parseRecord';
+import { loadClock, saveClock } from './persistedClock';
+import { toStorageFailure, type Problem, type StorageFailure } from './storageFailure';
+import type { InvalidRow } from './validateRows';
+
+export interface IncomingProblem extends Problem {
+  /** Position of the change in the input. */
+  readonly index: number;
+}
+
+export interface ApplyReport {
+  /** Changes that won their field and were written. */
+  readonly applied: number;
+  /** Changes older than the field's current value here (or than a newer change in the same input). */
+  readonly stale: number;
+  /** Changes already here: the field's current version, or a change already in the change log. */
+  readonly duplicate: number;
+  /** Changes refused: malformed, too far in the future, or reusing another change's timestamp. */
+  readonly invalid: number;
+  readonly problems: readonly IncomingProblem[];
+  /**
+   * Some change carried this device's node id with a timestamp this device never issued: another
+   * installation runs with the same node id (a cloned profile, a restored backup). Call
+   * `resetNodeId()` and import again.
+   */
+  readonly nodeIdConflict: boolean;
+  /** Records that fail validation after the merge; stored, but skipped by reads until fixed. */
+  readonly invalidRecords: readonly InvalidRow[];
+}
+
+type Outcome = 'applied' | 'stale' | 'duplicate' | 'invalid';
+
+export async function applyIncomingChanges(
+  db: MmdmaDatabase,
+  deps: StoreDeps,
+  input: readonly unknown[],
+): Promise<Result<ApplyReport, StorageFailure>> {
+  const problems: IncomingProblem[] = [];
+  const candidates: Array<{ readonly index: number; readonly change: Change }> = [];
+  input.forEach((raw, index) => {
+    const parsed = changeSchema.safeParse(raw);
+    if (parsed.success) candidates.push({ index, change: parsed.data });
+    else for (const issue of parsed.error.issues) problems.push({ index, path: formatPath(issue.path), message: issue.message });
+  });
+  const outcomes = new Map<number, Outcome>();
+  for (const problem of problems) outcomes.set(problem.index, 'invalid');
+  if (candidates.length === 0) return ok(report(outcomes, problems, false, []));
+
+  try {
+    return await db.transaction('rw', [...tableNames, 'fieldVersions', 'changeLog', 'meta'], async () => {
+      let nodeIdConflict = false;
+      const before = await loadClock(db, deps.randomBytes);
+      const nowMs = deps.now();
+      // Each timestamp is checked against the clock as it was (too far ahead? our node id but not
+      // ours?); the clock is then advanced once, past the newest accepted one. Chaining `receive`
+      // over every change would give the same guarantee but bump the counter once per change, and
+      // a bundle of more than 65,536 changes would overflow it within the one millisecond `now`.
+      let newest: Change['hlc'] | undefined;
+      const received: Array<{ readonly index: number; readonly change: Change }> = [];
+      for (const candidate of candidates) {
+        const check = receive(before, candidate.change.hlc, nowMs);
+        if (check.ok) {
+          received.push(candidate);
+          if (newest === undefined || candidate.change.hlc > newest) newest = candidate.change.hlc;
+          continue;
+        }
+        // Refusing the change is what keeps local edits ordered after everything accepted; the
+        // sender's clock (or our node id) has to be fixed before it can come in.
+        if (check.error.kind === 'duplicate-node') nodeIdConflict = true;
+        outcomes.set(candidate.index, 'invalid');
+        problems.push({ index: candidate.index, path: 'hlc', message: clockMessage(check.error.kind) });
+      }
+      const advanced = newest === undefined ? ok(before) : receive(before, newest, nowMs);
+      if (!advanced.ok) throw new ClockRefusal(advanced.error);
+      const clock = advanced.value;
+
+      const stored = await readStoredVersions(db, received.map(({ change }) => change));
+
+      // Pass 1: the winner of every field after this import (stored winner vs. every incoming
+      // version), remembering which input position first produced it.
+      const winners = new Map<string, { readonly change: Change; readonly index: number | undefined }>();
+      for (const [key, change] of stored.winners) winners.set(key, { change, index: undefined });
+      const fieldOfHlc = new Map<string, string>();
+      for (const [hlc, change] of stored.logged) fieldOfHlc.set(hlc, fieldKey(change));
+      const accepted: Array<{ readonly index: number; readonly change: Change }> = [];
+      for (const { index, change } of received) {
+        const key = fieldKey(change);
+        const other = fieldOfHlc.get(change.hlc);
+        if (other !== undefined && other !== key) {
+          // Two different fields under one timestamp: no honest node does that (one tick per change),
+          // and the change log, keyed by HLC, could keep only one of them.
+          outcomes.set(index, 'invalid');
+          problems.push({ index, path: 'hlc', message: `reuses the timestamp of a change to ${other.split('\u0000').join('.')}` });
+          continue;
+        }
+        fieldOfHlc.set(change.hlc, key);
+        accepted.push({ index, change });
+        const current = winners.get(key);
+        if (current === undefined || compareChangeVersions(change, current.change) > 0) winners.set(key, { change, index });
+      }
+
+      // Pass 2: each change against its field's final winner. Counting against the final state
+      // (not the order within the input) makes a second import of the same input report
+      // `duplicate = applied + duplicate` and the same `stale` as the first.
+      for (const { index, change } of accepted) {
+        const winner = winners.get(fieldKey(change));
+        if (winner !== undefined && compareChangeVersions(change, winner.change) === 0) {
+          outcomes.set(index, winner.index === index ? 'applied' : 'duplicate');
+        } else {
+          // Older than the winner: already here if this very change is in the log, else it lost.
+          outcomes.set(index, stored.logged.has(change.hlc) ? 'duplicate' : 'stale');
+        }
+      }
+
+      const applied = [...winners.values()].filter((w) => w.index !== undefined).map((w) => w.change);
+      if (applied.length === 0) {
+        // Nothing won, so nothing is written, not even the clock: importing the same bundle again
+        // leaves the database byte-for-byte as it was. Skipping the clock is safe: every change
+        // seen here lost to a stored winner, and the clock is already past every stored winner.
+        return ok(report(outcomes, problems, nodeIdConflict, []));
+      }
+      await db.fieldVersions.bulkPut(applied);
+      await db.changeLog.bulkPut(applied);
+      const invalidRecords = await rematerialise(db, applied);
+      await saveClock(db, clock);
+      return ok(report(outcomes, problems, nodeIdConflict, invalidRecords));
+    });
+  } catch (error) {
+    if (error instanceof ClockRefusal) return err({ kind: 'clock', failure: error.failure, message: 'the clock cannot advance past these changes' });
+    return err(toStorageFailure(error));
+  }
+}
+
+/** Thrown to roll the import back when the clock cannot move past it (counter exhausted). */
+class ClockRefusal extends Error {
+  constructor(readonly failure: ClockFailure) {
+    super(failure.kind);
+  }
+}
+
+/** The stored winner of every field the input touches, and the logged changes with its HLCs. */
+async function readStoredVersions(db: MmdmaDatabase, changes: readonly Change[]) {
+  const fieldKeys = new Map<string, [string, string, string]>();
+  for (const change of changes) fieldKeys.set(fieldKey(change), [change.table, change.id, change.field]);
+  const hlcs = [...new Set(changes.map((change) => change.hlc))];
+  const [versionRows, logRows] = await Promise.all([db.fieldVersions.bulkGet([...fieldKeys.values()]), db.changeLog.bulkGet(hlcs)]);
+  const winners = new Map<string, Change>();
+  // A damaged stored version counts as absent: the incoming change then repairs the field.
+  for (const row of versionRows) {
+    const parsed = changeSchema.safeParse(row);
+    if (parsed.success) winners.set(fieldKey(parsed.data), parsed.data);
+  }
+  const logged = new Map<string, Change>();
+  for (const row of logRows) {
+    const parsed = changeSchema.safeParse(row);
+    if (parsed.success) logged.set(parsed.data.hlc, parsed.data);
+  }
+  return { winners, logged };
+}
+
+/** Rebuilds each touched record from all its field versions; returns the ones that are invalid. */
+async function rematerialise(db: MmdmaDatabase, applied: readonly Change[]): Promise<InvalidRow[]> {
+  const touched = new Map<string, { readonly table: TableName; readonly id: string }>();
+  for (const change of applied) touched.set(`${change.table}\u0000${change.id}`, { table: change.table, id: change.id });
+  const invalid: InvalidRow[] = [];
+  for (const { table, id } of touched.values()) {
+    const rows = await db.fieldVersions.where('[table+id]').equals([table, id]).toArray();
+    const versions = rows.flatMap((row) => {
+      const parsed = changeSchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const merged = materialise(versions).get(table)?.get(id);
+    if (merged === undefined) continue;
+    const parsed = parseRecord(table, merged);
+    if (parsed.ok) await db[table].put({ ...parsed.value, id });
+    else {
+      await db[table].put({ ...merged, id });
+      invalid.push({ table, id, problems: parsed.error });
+    }
+  }
+  return invalid;
+}
+
+function report(
+  outcomes: ReadonlyMap<number, Outcome>,
+  problems: readonly IncomingProblem[],
+  nodeIdConflict: boolean,
+  invalidRecords: readonly InvalidRow[],
+): ApplyReport {
+  const counts = { applied: 0, stale: 0, duplicate: 0, invalid: 0 };
+  for (const outcome of outcomes.values()) counts[outcome] += 1;
+  return { ...counts, problems, nodeIdConflict, invalidRecords };
+}
+
+function clockMessage(kind: string): string {
+  switch (kind) {
+    case 'clock-drift':
+      return 'is too far in the future: the sending device’s clock is wrong';
+    case 'duplicate-node':
+      return 'carries this device’s node id but was not made here: another installation shares the node id';
+    case 'counter-overflow':
+      return 'cannot be received: too many timestamps in one millisecond';
+    default:
+      return 'is not a valid timestamp';
+  }
+}

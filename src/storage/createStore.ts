@@ -1,0 +1,151 @@
+/**
+ * The write side of storage: the only way the app changes assessment data. Every write is one
+ * IndexedDB transaction that stores the changed record, one change per changed field (each with its
+ * own HLC) in fieldVersions, changeLog and outbox, and the advanced clock — or stores nothing.
+ *
+ * Reads are plain functions of the database (listAssessments, loadAssessment, recordQueries,
+ * watchAssessment…); they need no clock and no randomness.
+ */
+import type { NodeId } from '../core/clock/hlc';
+import type { RecordInputOf, TableName } from '../core/assessment/recordSchemas';
+import type { Change } from '../core/merge/change';
+import type { VersionVector } from '../core/merge/versionVector';
+import { createUuidV7 } from '../core/ids/uuidv7';
+import { err, ok, type Result } from '../core/result';
+import { applyIncomingChanges, type ApplyReport } from './applyIncomingChanges';
+import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
+import type { MmdmaDatabase } from './databaseSchema';
+import { getBlob, type StoredBlob } from './getBlob';
+import { naturalId } from './naturalId';
+import { parseRecord } from './parseRecord';
+import { acknowledgeChanges, pendingChanges, type OutboxRead } from './pendingChanges';
+import { freshClock, loadClock, saveClock } from './persistedClock';
+import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
+import { putBlob, type PutBlobOutcome } from './putBlob';
+import { changesSince, versionVector, type ChangeLogRead } from './readChangeLog';
+import { toStorageFailure, type StorageFailure } from './storageFailure';
+
+/** What `createRecord` takes: the table's input type (defaults optional), without the id it assigns. */
+export type CreateInput<T extends TableName> = Omit<RecordInputOf<T>, 'id'>;
+/** What `updateFields` takes: any subset of the fields, by their input types. */
+export type FieldPatch<T extends TableName> = Partial<Omit<RecordInputOf<T>, 'id'>>;
+
+export type WriteResult<T extends TableName> = Result<WriteOutcome<T>, StorageFailure>;
+
+export interface Store {
+  /**
+   * Validates `input` with the table's schema and creates the record: a new UUIDv7 id, or for
+   * ratings and consensus the natural-key id (`ratingId`/`consensusId`), in which case creating a
+   * record that already exists updates the fields the input names (and undeletes it).
+   */
+  createRecord<T extends TableName>(table: T, input: CreateInput<T>): Promise<WriteResult<T>>;
+  /** Writes the fields of `patch` that differ from the stored record, after validating the result. */
+  updateFields<T extends TableName>(table: T, id: string, patch: FieldPatch<T>): Promise<WriteResult<T>>;
+  /** Sets `deleted: true` (never a hard delete: a delete merges, and can be undone, like an edit). */
+  deleteRecord<T extends TableName>(table: T, id: string): Promise<WriteResult<T>>;
+  /** Merges changes from a bundle or the hub (validated here; anything may arrive). */
+  applyChanges(changes: readonly unknown[]): Promise<Result<ApplyReport, StorageFailure>>;
+  /** Stores the bytes once under their SHA-256. */
+  putBlob(blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
+  getBlob(sha256: string): Promise<Result<StoredBlob | undefined, StorageFailure>>;
+  /** This installation's node id (created and persisted on first use). */
+  nodeId(): Promise<Result<NodeId, StorageFailure>>;
+  /**
+   * Gives this installation a new node id. Call after restoring a backup or cloning a profile: two
+   * installations with one node id would issue equal timestamps for different edits, and the merge
+   * would silently keep one and drop the other. The clock keeps its time, so new edits still sort
+   * after everything this device has seen; changes already made under the old id stay valid.
+   */
+  resetNodeId(): Promise<Result<NodeId, StorageFailure>>;
+  /** Logged changes a peer with `vector` lacks (`{}`: all), for bundles and sync. */
+  changesSince(vector: VersionVector): Promise<Result<ChangeLogRead, StorageFailure>>;
+  /** Node → newest HLC held here, for a bundle manifest. */
+  versionVector(): Promise<Result<VersionVector, StorageFailure>>;
+  /** Local changes not yet acknowledged by the hub, one per field. */
+  pendingChanges(): Promise<Result<OutboxRead, StorageFailure>>;
+  /** Drops pushed changes from the outbox unless the field was edited again meanwhile. */
+  acknowledgeChanges(pushed: readonly Change[]): Promise<Result<number, StorageFailure>>;
+}
+
+export interface StoreOptions {
+  /** Wall-clock ms; default Date.now. */
+  readonly now?: () => number;
+  /** Cryptographic randomness for ids and node ids; default crypto.getRandomValues. */
+  readonly randomBytes?: (n: number) => Uint8Array;
+}
+
+export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Store {
+  const deps: StoreDeps = {
+    now: options.now ?? (() => Date.now()),
+    randomBytes: options.randomBytes ?? ((n) => crypto.getRandomValues(new Uint8Array(n))),
+  };
+
+  async function createRecord<T extends TableName>(table: T, input: CreateInput<T>): Promise<WriteResult<T>> {
+    const fields: Readonly<Record<string, unknown>> = isObject(input) ? input : {};
+    const inputKeys = Object.keys(fields);
+    const unknown = unknownFieldProblems(table, fields);
+    if (unknown.length > 0) return err({ kind: 'invalid', problems: unknown });
+    // Validate with a provisional id first: a natural-key id is computed from validated fields.
+    const provisionalId = createUuidV7(deps.now(), deps.randomBytes);
+    const parsed = parseRecord(table, { ...fields, id: provisionalId });
+    if (!parsed.ok) return err({ kind: 'invalid', problems: parsed.error });
+    const id = naturalId(table, parsed.value) ?? provisionalId;
+    const record = { ...parsed.value, id };
+    return commitLocalEdit(db, deps, table, id, (current) => planCreate(table, record, inputKeys, current));
+  }
+
+  async function updateFields<T extends TableName>(table: T, id: string, patch: FieldPatch<T>): Promise<WriteResult<T>> {
+    const fields: Readonly<Record<string, unknown>> = isObject(patch) ? patch : {};
+    return commitLocalEdit(db, deps, table, id, (current) =>
+      current === undefined ? err({ kind: 'not-found', table, id }) : planUpdate(table, current, fields),
+    );
+  }
+
+  async function deleteRecord<T extends TableName>(table: T, id: string): Promise<WriteResult<T>> {
+    return commitLocalEdit(db, deps, table, id, (current) =>
+      current === undefined ? err({ kind: 'not-found', table, id }) : planUpdate(table, current, { deleted: true }),
+    );
+  }
+
+  async function nodeId(): Promise<Result<NodeId, StorageFailure>> {
+    try {
+      const clock = await db.transaction('rw', db.meta, db.changeLog, () => loadClock(db, deps.randomBytes));
+      return ok(clock.nodeId);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async function resetNodeId(): Promise<Result<NodeId, StorageFailure>> {
+    try {
+      const clock = await db.transaction('rw', db.meta, db.changeLog, async () => {
+        const previous = await loadClock(db, deps.randomBytes);
+        const next = await freshClock(db, deps.randomBytes, previous);
+        await saveClock(db, next);
+        return next;
+      });
+      return ok(clock.nodeId);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  return {
+    createRecord,
+    updateFields,
+    deleteRecord,
+    applyChanges: (changes) => applyIncomingChanges(db, deps, changes),
+    putBlob: (blob, mediaType) => putBlob(db, deps.now, blob, mediaType),
+    getBlob: (sha256) => getBlob(db, sha256),
+    nodeId,
+    resetNodeId,
+    changesSince: (vector) => changesSince(db, vector),
+    versionVector: () => versionVector(db),
+    pendingChanges: () => pendingChanges(db),
+    acknowledgeChanges: (pushed) => acknowledgeChanges(db, pushed),
+  };
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

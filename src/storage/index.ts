@@ -1,0 +1,47 @@
+/**
+ * The storage layer's public API. UI code imports from here, never from the files behind it, so the
+ * layer can be reorganised without touching screens.
+ */
+export { openDatabase, type OpenDatabaseOptions } from './openDatabase';
+export {
+  DATABASE_VERSION,
+  DEFAULT_DATABASE_NAME,
+  type BlobRow,
+  type MetaRow,
+  type MmdmaDatabase,
+  type StoredRecordRow,
+} from './databaseSchema';
+export { createStore, type CreateInput, type FieldPatch, type Store, type StoreOptions, type WriteResult } from './createStore';
+export type { WriteOutcome } from './commitLocalEdit';
+export type { ApplyReport, IncomingProblem } from './applyIncomingChanges';
+export type { PutBlobOutcome } from './putBlob';
+export { sha256Hex } from './putBlob';
+export type { StoredBlob } from './getBlob';
+export type { ChangeLogRead } from './readChangeLog';
+export type { OutboxRead } from './pendingChanges';
+export { isQuotaExceeded, type Problem, type StorageFailure } from './storageFailure';
+export type { InvalidRow, ReadOptions, RecordsRead } from './validateRows';
+export { listAssessments, type ListAssessmentsOptions } from './listAssessments';
+export {
+  assessmentPartTables,
+  loadAssessment,
+  type AssessmentPartTable,
+  type AssessmentRecords,
+  type AssessmentSnapshot,
+} from './loadAssessment';
+export {
+  attachmentsOfObservation,
+  consensusOfTarget,
+  findingsOfPillar,
+  getRecord,
+  intervieweesOfInterview,
+  interviewsOfInstitution,
+  observationsOfAuthor,
+  observationsOfInterview,
+  ratingsOfAssessor,
+  ratingsOfIndicator,
+  type RecordRead,
+} from './recordQueries';
+export { watchAssessment, type OnStorageError, type Unsubscribe } from './watchAssessment';
+export { watchAssessments } from './watchAssessments';
+export { requestPersistence, storageStatus, type StorageManagerLike, type StorageStatus } from './storageHealth';

@@ -1,0 +1,65 @@
+/**
+ * Blobs are stored once per content, under the SHA-256 of their bytes.
+ */
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MmdmaDatabase } from '../../src/storage/databaseSchema';
+import { openTestStore, unwrap, type TestStore } from './support/storageTestKit';
+
+const opened: MmdmaDatabase[] = [];
+function open(): TestStore {
+  const test = openTestStore();
+  opened.push(test.db);
+  return test;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const photoBytes = () => {
+  const bytes = new Uint8Array(70_000);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) & 0xff;
+  return bytes;
+};
+
+describe('putBlob and getBlob', () => {
+  it('stores the same bytes once, under their SHA-256', async () => {
+    const { db, store, clock } = open();
+    const bytes = photoBytes();
+    const expected = createHash('sha256').update(bytes).digest('hex');
+
+    const first = unwrap(await store.putBlob(new Blob([bytes], { type: 'image/jpeg' }), 'image/jpeg'));
+    expect(first).toEqual({ sha256: expected, bytes: bytes.length, created: true });
+    clock.advance(60_000);
+    // The same photo attached again (another Blob object, even another stated type): a no-op.
+    const second = unwrap(await store.putBlob(new Blob([bytes.slice()]), 'application/octet-stream'));
+    expect(second).toEqual({ sha256: expected, bytes: bytes.length, created: false });
+    expect(await db.blobs.count()).toBe(1);
+
+    const stored = unwrap(await store.getBlob(expected));
+    expect(stored).toMatchObject({ sha256: expected, mediaType: 'image/jpeg', bytes: bytes.length, createdAt: '2022-10-03T09:00:00.000Z' });
+    const readBack = new Uint8Array(await stored!.blob.arrayBuffer());
+    expect(createHash('sha256').update(readBack).digest('hex')).toBe(expected);
+
+    const other = unwrap(await store.putBlob(new Blob([new Uint8Array([1, 2, 3])]), 'text/plain'));
+    expect(other.sha256).toBe(createHash('sha256').update(new Uint8Array([1, 2, 3])).digest('hex'));
+    expect(await db.blobs.count()).toBe(2);
+  });
+
+  it('returns undefined for bytes this device does not have, and rejects a bad media type', async () => {
+    const { db, store } = open();
+    expect(unwrap(await store.getBlob('0'.repeat(64)))).toBeUndefined();
+    const bad = await store.putBlob(new Blob(['x']), 'a photo');
+    expect(bad.ok === false && bad.error.kind === 'invalid' && bad.error.problems[0]?.path).toBe('mediaType');
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('reports a damaged blob row instead of handing it to the screen', async () => {
+    const { db, store } = open();
+    const sha = 'b'.repeat(64);
+    await db.blobs.put({ sha256: sha, mediaType: 'image/png', bytes: -1, blob: 'not a blob' as never, createdAt: 'then' });
+    const result = await store.getBlob(sha);
+    expect(result.ok === false && result.error.kind).toBe('invalid');
+  });
+});
