@@ -8,7 +8,8 @@ export type AssessorRole = z.infer<typeof assessorRoleSchema>;
 export const assessorSchema = z.object({
   ...assessmentRecordShape,
   name: nameSchema,
-  email: z.email().optional(),
+  /** Null clears it: a change value must be JSON, which has no undefined. */
+  email: z.email().nullable().optional(),
   role: assessorRoleSchema,
   deleted: deletedSchema,
 });

@@ -22,8 +22,9 @@ export const interviewSchema = z.object({
   institutionId: uuidSchema,
   date: isoDateSchema,
   /** Local time of day, `HH:MM` or `HH:MM:SS`. */
-  startTime: z.iso.time().optional(),
-  location: z.string().optional(),
+  // Nullable so a field can be cleared: change values are JSON, which has no undefined.
+  startTime: z.iso.time().nullable().optional(),
+  location: z.string().nullable().optional(),
   /** Assessor ids. */
   interviewerIds: z.array(uuidSchema).default([]),
   status: interviewStatusSchema,

@@ -24,7 +24,7 @@ export const observationSchema = z.object({
   kind: observationKindSchema,
   text: z.string(),
   /** A law, decree or URL the observation rests on. */
-  source: z.string().optional(),
+  source: z.string().nullable().optional(),
   tags: z.array(observationTagSchema).default([]),
   /** A level id of the framework when the evidence points to one; feeds provisional estimates. */
   suggestedLevel: frameworkIdSchema.nullable(),

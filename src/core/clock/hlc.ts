@@ -108,15 +108,23 @@ export function compareHlc(a: Hlc, b: Hlc): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Stamps a local event. */
+/**
+ * Stamps a local event. It never fails: an assessor must always be able to save a note. When the
+ * device clock has gone backwards (an NTP correction, a user fixing the date) the clock carries on
+ * from its last value, and when 65,536 events fall in one millisecond it borrows the next
+ * millisecond. Either way the clock runs a little ahead of the wall for a while, which only costs
+ * ordering precision; refusing would cost notes. Timestamps from elsewhere are still checked for
+ * drift in `receive`.
+ */
 export function tick(clock: Clock, nowMs: number): TickResult {
   assertWallMs(nowMs, 'tick');
-  const wallMs = Math.max(clock.wallMs, nowMs);
-  const counter = wallMs === clock.wallMs ? clock.counter + 1 : 0;
-  // The clock can only be ahead of the wall if a peer pushed it there (receive caps that) or the
-  // device's own clock jumped backwards since; either way, refuse rather than keep drifting.
-  const failure = checkLimits(wallMs, counter, nowMs);
-  if (failure) return err(failure);
+  let wallMs = Math.max(clock.wallMs, nowMs);
+  let counter = wallMs === clock.wallMs ? clock.counter + 1 : 0;
+  if (counter > MAX_COUNTER) {
+    wallMs += 1;
+    counter = 0;
+  }
+  if (wallMs > MAX_WALL_MS) return err({ kind: 'counter-overflow' });
   const next: Clock = { nodeId: clock.nodeId, wallMs, counter };
   return ok({ clock: next, hlc: formatHlc(next) });
 }
