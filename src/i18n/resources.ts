@@ -6,10 +6,13 @@
 import type { Resource } from 'i18next';
 import enCommon from '../../locales/en/common.json';
 import enExplorer from '../../locales/en/explorer.json';
+import enPwa from '../../locales/en/pwa.json';
 import hyCommon from '../../locales/hy/common.json';
 import hyExplorer from '../../locales/hy/explorer.json';
+import hyPwa from '../../locales/hy/pwa.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
+import ruPwa from '../../locales/ru/pwa.json';
 import enShell from '../../locales/en/shell.json';
 import enAssessments from '../../locales/en/assessments.json';
 import enSetup from '../../locales/en/setup.json';
@@ -18,6 +21,7 @@ import enRating from '../../locales/en/rating.json';
 import enDashboard from '../../locales/en/dashboard.json';
 import enFindings from '../../locales/en/findings.json';
 import enSettings from '../../locales/en/settings.json';
+import enExchange from '../../locales/en/exchange.json';
 import hyShell from '../../locales/hy/shell.json';
 import hyAssessments from '../../locales/hy/assessments.json';
 import hySetup from '../../locales/hy/setup.json';
@@ -26,6 +30,7 @@ import hyRating from '../../locales/hy/rating.json';
 import hyDashboard from '../../locales/hy/dashboard.json';
 import hyFindings from '../../locales/hy/findings.json';
 import hySettings from '../../locales/hy/settings.json';
+import hyExchange from '../../locales/hy/exchange.json';
 import ruShell from '../../locales/ru/shell.json';
 import ruAssessments from '../../locales/ru/assessments.json';
 import ruSetup from '../../locales/ru/setup.json';
@@ -34,14 +39,15 @@ import ruRating from '../../locales/ru/rating.json';
 import ruDashboard from '../../locales/ru/dashboard.json';
 import ruFindings from '../../locales/ru/findings.json';
 import ruSettings from '../../locales/ru/settings.json';
+import ruExchange from '../../locales/ru/exchange.json';
 import type { Language } from './languages';
 
-export const NAMESPACES = ['common', 'explorer', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings'] as const;
+export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = 'common';
 
 export const resources = {
-  en: { common: enCommon, explorer: enExplorer, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings },
-  hy: { common: hyCommon, explorer: hyExplorer, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings },
-  ru: { common: ruCommon, explorer: ruExplorer, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings },
+  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange },
+  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange },
+  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange },
 } satisfies Record<Language, Record<Namespace, unknown>> & Resource;

@@ -12,6 +12,7 @@ describe('routes', () => {
     expect(parseRoute('#/framework')).toEqual({ screen: 'framework' });
     expect(parseRoute(`#/a/${A}`)).toEqual({ screen: 'dashboard', assessmentId: A });
     expect(parseRoute(`#/a/${A}/setup`)).toEqual({ screen: 'setup', assessmentId: A });
+    expect(parseRoute(`#/a/${A}/exchange`)).toEqual({ screen: 'exchange', assessmentId: A });
     expect(parseRoute(`#/a/${A}/interviews`)).toEqual({ screen: 'interviews', assessmentId: A });
     expect(parseRoute(`#/a/${A}/interviews/i1`)).toEqual({ screen: 'interview', assessmentId: A, interviewId: 'i1' });
     expect(parseRoute(`#/a/${A}/rating/data-management.access-to-data`)).toEqual({ screen: 'rating', assessmentId: A, subTopicId: 'data-management.access-to-data' });
@@ -32,6 +33,7 @@ describe('routes', () => {
       fc.constant<Route>({ screen: 'framework' }),
       id.map((assessmentId): Route => ({ screen: 'setup', assessmentId })),
       id.map((assessmentId): Route => ({ screen: 'dashboard', assessmentId })),
+      id.map((assessmentId): Route => ({ screen: 'exchange', assessmentId })),
       id.map((assessmentId): Route => ({ screen: 'interviews', assessmentId })),
       fc.tuple(id, id).map(([assessmentId, interviewId]): Route => ({ screen: 'interview', assessmentId, interviewId })),
       fc.tuple(id, fc.option(id, { nil: undefined })).map(([assessmentId, subTopicId]): Route => ({ screen: 'rating', assessmentId, subTopicId })),

@@ -3,7 +3,7 @@
  * cached index.html. Parsing is total: an unknown or malformed hash becomes the assessments list,
  * never an exception.
  */
-export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings';
+export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings' | 'exchange';
 
 export type Route =
   | { readonly screen: 'assessments' }
@@ -14,7 +14,8 @@ export type Route =
   | { readonly screen: 'interview'; readonly assessmentId: string; readonly interviewId: string }
   | { readonly screen: 'rating'; readonly assessmentId: string; readonly subTopicId?: string | undefined }
   | { readonly screen: 'dashboard'; readonly assessmentId: string }
-  | { readonly screen: 'findings'; readonly assessmentId: string; readonly pillarId?: string | undefined };
+  | { readonly screen: 'findings'; readonly assessmentId: string; readonly pillarId?: string | undefined }
+  | { readonly screen: 'exchange'; readonly assessmentId: string };
 
 const ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -35,7 +36,8 @@ export function parseRoute(hash: string): Route {
     case 'dashboard':
       return detail === undefined ? { screen: 'dashboard', assessmentId } : { screen: 'assessments' };
     case 'setup':
-      return detail === undefined ? { screen: 'setup', assessmentId } : { screen: 'assessments' };
+    case 'exchange':
+      return detail === undefined ? { screen, assessmentId } : { screen: 'assessments' };
     case 'interviews':
       return detail === undefined ? { screen: 'interviews', assessmentId } : { screen: 'interview', assessmentId, interviewId: detail };
     case 'rating':
