@@ -45,9 +45,10 @@ export interface BenchRow {
   readonly unit: string;
   readonly baselineName: string;
   readonly baseline: number;
-  /** What the issue asks for, as text ("≤ 10× baseline and < 5 ms"). */
+  /** What the issue asks for, as text ("≤ 10× baseline and < 5 ms"), or why there is none. */
   readonly budget: string;
-  readonly withinBudget: boolean;
+  /** Undefined when the issue sets no budget for this figure (it is printed for reference). */
+  readonly withinBudget: boolean | undefined;
 }
 
 export function printRows(title: string, rows: readonly BenchRow[]): void {
@@ -57,7 +58,9 @@ export function printRows(title: string, rows: readonly BenchRow[]): void {
     return [
       `  ${row.figure}`,
       `    ${format(row.value)} ${row.unit}  =  ${ratio.toFixed(2)}× baseline (${row.baselineName}: ${format(row.baseline)} ${row.unit})`,
-      `    budget: ${row.budget}  →  ${row.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
+      row.withinBudget === undefined
+        ? `    budget: ${row.budget}`
+        : `    budget: ${row.budget}  →  ${row.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
     ].join('\n');
   });
   console.log(`\n${title}\n${lines.join('\n')}\n`);

@@ -1,29 +1,176 @@
-import { useLayoutEffect } from 'preact/hooks';
-import { AppHeader } from './AppHeader';
+/**
+ * The app shell's layout: skip link, header (app bar, title with save indicator, the assessment's
+ * screens), notices, and `<main>` with the route's screen. Only the assessments list is part of the
+ * first download; every other screen is a separate chunk fetched when first shown (lazyScreen).
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { assessmentIdOf, formatRoute, type Route } from './routing/route';
+import { AssessmentsScreen } from './screens/assessments/AssessmentsScreen';
+import { lazyScreen } from './shell/lazyScreen';
+import { Notices } from './shell/Notices';
+import { AssessmentSubtitle, ShellHeader } from './shell/ShellHeader';
+import { FrameworkSubtitle } from './shell/FrameworkSubtitle';
+import { AssessmentRoute } from './shell/AssessmentRoute';
+import { useShell } from './shell/ShellContext';
 import { useAppState } from './AppStateContext';
-import { FrameworkError } from './FrameworkError';
-import { FrameworkExplorer } from './FrameworkExplorer';
+import { UpdatePrompt } from './UpdatePrompt';
 import { useTranslation } from './useTranslation';
+import type { TFunction } from 'i18next';
+import type { ComponentType } from 'preact';
+
+/** The props each screen module's component takes (the contract with the screens' authors). */
+interface AssessmentScreenProps {
+  readonly assessmentId: string;
+}
+interface InterviewScreenProps extends AssessmentScreenProps {
+  readonly interviewId: string;
+}
+interface RatingScreenProps extends AssessmentScreenProps {
+  readonly subTopicId?: string | undefined;
+}
+interface FindingsScreenProps extends AssessmentScreenProps {
+  readonly pillarId?: string | undefined;
+}
+
+/**
+ * The lazily loaded screens; made once per app so their loaded modules are cached per app. Each
+ * waits for its code and for every string of the current language (fetched after the first screen).
+ */
+function createScreens(translationsReady: () => Promise<void>) {
+  const lazy = <P extends object>(loader: () => Promise<ComponentType<P>>) =>
+    lazyScreen<P>(() => Promise.all([loader(), translationsReady()]).then(([component]) => component));
+  return {
+    Framework: lazy<object>(() => import('./shell/FrameworkRoute').then((module) => module.FrameworkRoute)),
+    Settings: lazy<object>(() => import('./screens/settings/SettingsScreen').then((module) => module.SettingsScreen)),
+    Setup: lazy<AssessmentScreenProps>(() => import('./screens/setup/SetupScreen').then((module) => module.SetupScreen)),
+    Interviews: lazy<AssessmentScreenProps>(() => import('./screens/setup/InterviewsScreen').then((module) => module.InterviewsScreen)),
+    Interview: lazy<InterviewScreenProps>(() => import('./screens/interview/InterviewScreen').then((module) => module.InterviewScreen)),
+    Rating: lazy<RatingScreenProps>(() => import('./screens/rating/RatingScreen').then((module) => module.RatingScreen)),
+    Findings: lazy<FindingsScreenProps>(() => import('./screens/findings/FindingsScreen').then((module) => module.FindingsScreen)),
+    Dashboard: lazy<AssessmentScreenProps>(() => import('./screens/dashboard/DashboardScreen').then((module) => module.DashboardScreen)),
+    Exchange: lazy<AssessmentScreenProps>(() => import('./screens/exchange/ExchangeScreen').then((module) => module.ExchangeScreen)),
+  };
+}
+export type Screens = ReturnType<typeof createScreens>;
 
 export function App() {
-  const state = useAppState();
+  const shell = useShell();
+  const appState = useAppState();
   const { t, language } = useTranslation();
-  const load = state.frameworkLoad.value;
-  const screenTitle = t('explorer:title');
+  // Subscribes the whole tree to late-arriving strings (see AppState.translationsLoaded).
+  void appState.translationsLoaded.value;
+  const screens = useMemo(() => createScreens(appState.translationsReady), [appState]);
+  const route = shell.route.value;
+  const session = shell.session.value;
+  const status = shell.sessionStatus.value;
+  const data = session?.data.value ?? null;
+  const assessment = data?.assessment;
+
+  const title = headerTitle(t, route, assessment?.title, status);
+  const screenName = screenLabel(t, route);
+  const documentScreen = assessmentIdOf(route) !== undefined && assessment ? t('shell:documentTitle', { screen: screenName, assessment: assessment.title }) : screenName;
 
   useLayoutEffect(() => {
     // Screen readers pick their voice from <html lang>; hyphenation and quotes follow it too.
     document.documentElement.lang = language;
-    document.title = t('app.documentTitle', { screen: screenTitle, app: t('app.name') });
-  }, [language, screenTitle, t]);
+    document.title = t('app.documentTitle', { screen: documentScreen, app: t('app.name') });
+  }, [language, documentScreen, t]);
+
+  // After a route change, move focus to the new content (as a page load would), unless the screen
+  // already put it somewhere inside, or the change came from a link inside the screen itself.
+  const routeKey = formatRoute(route);
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) {
+      main.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    }
+  }, [routeKey]);
+
+  const subtitle =
+    route.screen === 'framework' ? (
+      <FrameworkSubtitle />
+    ) : assessment && session ? (
+      <AssessmentSubtitle assessment={assessment} meName={session.me.value?.name} setupHref={formatRoute({ screen: 'setup', assessmentId: assessment.id })} />
+    ) : undefined;
 
   return (
     <>
-      <a class="skip-link" href="#main">
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // "#main" is not a route: focus the content instead of letting the hash change.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('skipLink')}
       </a>
-      <AppHeader title={screenTitle} framework={load.status === 'ready' ? load.framework : undefined} />
-      {load.status === 'ready' ? <FrameworkExplorer framework={load.framework} /> : <FrameworkError problems={load.problems} />}
+      <ShellHeader title={title} subtitle={subtitle} />
+      <Notices />
+      <RouteView route={route} screens={screens} />
+      <UpdatePrompt />
     </>
   );
+}
+
+function RouteView({ route, screens }: { readonly route: Route; readonly screens: Screens }) {
+  // The explorer and its error page bring their own <main> (its pillar list is a sibling of it).
+  if (route.screen === 'framework') return <screens.Framework />;
+  return (
+    <main id="main" class="shell-main" tabIndex={-1}>
+      {route.screen === 'assessments' ? (
+        <AssessmentsScreen />
+      ) : route.screen === 'settings' ? (
+        <screens.Settings />
+      ) : (
+        <AssessmentRoute route={route} screens={screens} />
+      )}
+    </main>
+  );
+}
+
+function headerTitle(t: TFunction, route: Route, assessmentTitle: string | undefined, status: string): string {
+  switch (route.screen) {
+    case 'assessments':
+      return t('shell:title.assessments');
+    case 'settings':
+      return t('shell:title.settings');
+    case 'framework':
+      return t('explorer:title');
+    default:
+      if (assessmentTitle !== undefined) return assessmentTitle;
+      return status === 'missing' ? t('shell:title.missing') : status === 'failed' ? t('shell:title.failed') : t('shell:title.loading');
+  }
+}
+
+function screenLabel(t: TFunction, route: Route): string {
+  switch (route.screen) {
+    case 'assessments':
+      return t('shell:title.assessments');
+    case 'settings':
+      return t('shell:title.settings');
+    case 'framework':
+      return t('explorer:title');
+    case 'dashboard':
+      return t('shell:nav.dashboard');
+    case 'setup':
+      return t('shell:nav.setup');
+    case 'interviews':
+      return t('shell:nav.interviews');
+    case 'interview':
+      return t('shell:title.interview');
+    case 'rating':
+      return t('shell:nav.rating');
+    case 'findings':
+      return t('shell:nav.findings');
+    case 'exchange':
+      return t('shell:nav.exchange');
+  }
 }

@@ -4,14 +4,9 @@
  *
  * Screenshots of every language at the tablet and laptop sizes land in test-results/ for review.
  */
-import axe from 'axe-core';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enCommon from '../../locales/en/common.json';
@@ -20,48 +15,37 @@ import hyExplorer from '../../locales/hy/explorer.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
 import { loadFramework } from '../../src/ui/loadFramework';
+import {
+  eventually,
+  LAPTOP,
+  missingChromium,
+  recordErrors,
+  RESULTS_DIR,
+  seriousAxeViolations,
+  startApp,
+  TABLET,
+  type AppInBrowser,
+} from './support';
 
-/** Debian's package; override only to point at another system Chromium. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RESULTS_DIR = join(ROOT, 'test-results');
 const LANGUAGE_KEY = 'mmdma.language';
-const TABLET = { width: 768, height: 1024 } as const;
-const LAPTOP = { width: 1366, height: 768 } as const;
 const SETUP_TIMEOUT_MS = 120_000;
 
 const load = loadFramework(mmdmaV1);
 if (load.status !== 'ready') throw new Error(`frameworks/mmdma-v1.json is invalid: ${JSON.stringify(load.problems.slice(0, 5))}`);
 const framework = load.framework;
 
-let server: PreviewServer | undefined;
-let context: BrowserContext | undefined;
-let baseUrl = '';
+let app: AppInBrowser | undefined;
 let missingBrowser: string | undefined;
-const tempDirs: string[] = [];
 
 /** A fresh page that records console errors and uncaught exceptions. */
 async function openPage(viewport: { width: number; height: number } = LAPTOP): Promise<{ page: Page; errors: string[] }> {
   if (missingBrowser) throw new Error(missingBrowser);
-  if (!context) throw new Error('the browser did not start (see beforeAll)');
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  if (!app) throw new Error('the browser did not start (see beforeAll)');
+  const page = await app.context.newPage();
+  const errors = recordErrors(page);
   await page.setViewportSize(viewport);
   // Each test starts from a clean slate: no stored language.
-  await page.goto(baseUrl);
+  await page.goto(app.baseUrl);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator('h1').waitFor();
@@ -72,37 +56,9 @@ async function h1(page: Page): Promise<string> {
   return (await page.locator('h1').textContent())?.trim() ?? '';
 }
 
-/** Polls until `read` returns `expected` (renders after an input are a frame or two behind). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let actual = await read();
-  while (actual !== expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    actual = await read();
-  }
-  expect(actual).toBe(expected);
-}
-
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 const pillarButtons = (page: Page) => page.getByRole('navigation').getByRole('button');
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const { violations } = await run(document, { resultTypes: ['violations'] });
-    return violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  });
-  return results
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);
-}
 
 async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -111,50 +67,14 @@ async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; 
 beforeAll(async () => {
   // Not thrown here: a failing beforeAll reports its tests as "skipped", which reads like a pass.
   // Instead every test fails with this message.
-  if (!existsSync(CHROMIUM_PATH)) {
-    missingBrowser =
-      `Chromium is not installed at ${CHROMIUM_PATH}. The end-to-end tests drive the system browser and never download one: ` +
-      'install it with `apt-get install -y chromium` and run the tests again.';
-    return;
-  }
+  missingBrowser = missingChromium();
+  if (missingBrowser) return;
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const outDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-dist-'));
-  const userDataDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-profile-'));
-  tempDirs.push(outDir, userDataDir);
-
-  // Vitest runs with NODE_ENV=test; the bundle under test must be the production one.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-
-  server = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const address = server.httpServer.address() as AddressInfo | null;
-  if (!address) throw new Error('vite preview did not start listening');
-  baseUrl = `http://127.0.0.1:${address.port}/`;
-
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    locale: 'en-US',
-    viewport: LAPTOP,
-  });
+  app = await startApp({ viewport: LAPTOP });
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('first screen: framework explorer', () => {

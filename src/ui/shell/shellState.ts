@@ -9,6 +9,12 @@ import type { Route } from '../routing/route';
 import type { AssessmentSession } from '../session/assessmentSession';
 import type { Autosave } from './autosave';
 import type { RecordWriter } from '../session/assessmentSession';
+import type { Framework } from '../../core/framework/frameworkSchema';
+import type { Result } from '../../core/result';
+import type { StorageFailure } from '../../storage/storageFailure';
+import type { SessionStatus } from '../session/createAssessmentSession';
+import type { InstallFailure, UnreadableFramework } from './frameworkRegistry';
+import type { InstalledFramework } from './installedFrameworks';
 
 export interface StorageHealth {
   readonly usageBytes: number | null;
@@ -42,4 +48,22 @@ export interface ShellState {
   readonly notices: ReadonlySignal<readonly Notice[]>;
   readonly notify: (kind: NoticeKind, message: string) => void;
   readonly dismissNotice: (id: number) => void;
+
+  // ---- Added by the shell implementation (extensions; nothing above changed) ----
+
+  /** Where the open session stands: 'none' off assessment routes; see SessionStatus otherwise. */
+  readonly sessionStatus: ReadonlySignal<SessionStatus | 'none'>;
+  /** Built-in frameworks, then imported ones; assessments name theirs by id and version. */
+  readonly frameworks: ReadonlySignal<readonly InstalledFramework[]>;
+  /** False until the imported frameworks have been read once (an assessment's may be among them). */
+  readonly frameworksLoaded: ReadonlySignal<boolean>;
+  /** Stored imported frameworks that no longer validate, shown in Settings. */
+  readonly unreadableFrameworks: ReadonlySignal<readonly UnreadableFramework[]>;
+  /** Stores a validated framework on this device (refused if its id and version are taken). */
+  readonly installFramework: (framework: Framework, fileName: string) => Promise<Result<InstalledFramework, InstallFailure>>;
+  readonly removeFramework: (id: string, version: string) => Promise<Result<void, StorageFailure>>;
+  /** Remembers which assessor this device speaks for in an assessment that is not open (after creating it). */
+  readonly rememberMe: (assessmentId: string, assessorId: string) => void;
+  /** Stops watchers, timers and listeners (tests, hot reload). */
+  readonly dispose: () => void;
 }

@@ -1,0 +1,464 @@
+/**
+ * Import: what a verified bundle would do to this device (`previewImport`), doing it on the user's
+ * confirmation (`applyImport`), and remembering what each peer holds (`listBundlePeers`) so the next
+ * export to it can carry only what it lacks. Storage-facing glue over bundle/readBundle.ts.
+ *
+ * Order of writes in applyImport, and why:
+ * 1. Attachments first (content-addressed, so a blob can never overwrite anything): after an
+ *    interruption, no attachment record points at bytes that are not there yet.
+ * 2. Changes in batches, oldest HLC first, each batch one transaction of `store.applyChanges`. A
+ *    batch is all or nothing; an import stopped between batches (closed tab, crash, abort) leaves
+ *    this device holding, for every node, a prefix of that node's changes — exactly what version
+ *    vectors assume — and importing the same bundle again completes it. Merging is last-writer-wins
+ *    per field, so the order of bundles and repeated imports do not matter.
+ * 3. The peer record (meta) last.
+ */
+import { z } from 'zod';
+import { sha256HexSchema } from '../core/assessment/attachmentSchema';
+import { MAX_DRIFT_MS, parseHlc, nodeIdSchema } from '../core/clock/hlc';
+import type { TableName } from '../core/assessment/recordSchemas';
+import { changeSchema, type Change, type JsonValue } from '../core/merge/change';
+import { classifyChanges } from '../core/merge/classifyChanges';
+import { canonicalJson, fieldKey } from '../core/merge/mergeChanges';
+import { versionVectorSchema, type VersionVector } from '../core/merge/versionVector';
+import { isoDateTimeSchema } from '../core/assessment/recordBase';
+import { uuidSchema } from '../core/ids/uuidSchema';
+import { err, ok, type Result } from '../core/result';
+import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store } from '../storage';
+import { toStorageFailure } from '../storage/storageFailure';
+import type { BundleManifest, FrameworkRef } from './bundle/format';
+import { frameworkFit } from './bundle/frameworkMatch';
+import type { BundleProblem } from './bundle/problem';
+import type { OnBundleProgress } from './bundle/progress';
+import type { VerifiedBundle } from './bundle/readBundle';
+import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
+import { forEachBounded, PARALLEL_BYTES } from './bundle/boundedParallel';
+
+/** Changes per `store.applyChanges` call (one transaction each). */
+export const IMPORT_BATCH_CHANGES = 5_000;
+/** Conflicts listed in full in a preview (all are counted). */
+export const MAX_PREVIEW_CONFLICTS = 200;
+/** Problems listed in full in a report (all are counted). */
+export const MAX_REPORTED_PROBLEMS = 100;
+/** Meta keys of peer records: `bundle-peer:<assessment id>:<node id>`. */
+export const PEER_META_PREFIX = 'bundle-peer:';
+
+export type ImportProblem =
+  | BundleProblem
+  | { readonly code: 'storage-failed'; readonly message: string; readonly failure: StorageFailure; readonly partial?: ImportReport }
+  | { readonly code: 'aborted'; readonly message: string; readonly partial: ImportReport };
+
+export interface FieldConflict {
+  readonly table: TableName;
+  readonly id: string;
+  readonly field: string;
+  readonly local: { readonly value: JsonValue; readonly hlc: string; readonly node: string };
+  readonly incoming: { readonly value: JsonValue; readonly hlc: string; readonly node: string };
+  /** Which value the merge keeps (the newer one); the other is what the lead may want to review. */
+  readonly kept: 'local' | 'incoming';
+}
+
+export interface RecordCounts {
+  /** Records this device does not have at all. */
+  readonly new: number;
+  /** Records this device has, of which at least one field would take the bundle's value. */
+  readonly changed: number;
+  /** Records with a field edited both here and in the bundle without either side seeing the other. */
+  readonly conflicting: number;
+  /** Records the bundle carries that would not change. */
+  readonly unchanged: number;
+}
+
+export interface ImportPreview {
+  readonly bundleId: string;
+  readonly createdAt: string;
+  readonly createdBy: BundleManifest['createdBy'];
+  /** True when this very device exported the bundle. */
+  readonly fromThisDevice: boolean;
+  readonly assessment: { readonly id: string; readonly title: string; readonly existsHere: boolean };
+  readonly framework: FrameworkRef;
+  /** Set when the framework version differs from this device's but fits (ids kept as they are). */
+  readonly frameworkNote: string | undefined;
+  readonly encrypted: boolean;
+  /** Exported "since" a peer's vector: only part of the assessment. */
+  readonly partial: boolean;
+  readonly changes: {
+    readonly total: number;
+    /** Would be written (newer than the value here, or new). */
+    readonly newer: number;
+    /** Older than the value here: kept out. */
+    readonly older: number;
+    /** Already here. */
+    readonly alreadyHere: number;
+  };
+  readonly records: RecordCounts;
+  readonly byTable: Readonly<Partial<Record<TableName, RecordCounts>>>;
+  /** The first MAX_PREVIEW_CONFLICTS conflicting fields. */
+  readonly conflicts: readonly FieldConflict[];
+  /** Conflicting fields in all (`conflicts` lists the first MAX_PREVIEW_CONFLICTS). */
+  readonly conflictCount: number;
+  readonly attachments: { readonly new: number; readonly present: number; readonly newBytes: number };
+  /** Changes stamped more than MAX_DRIFT_MS ahead of this device's clock: they will be refused. */
+  readonly futureChanges: number;
+  /** Importing would change nothing (all changes and attachments already here). */
+  readonly nothingNew: boolean;
+}
+
+export interface ImportReport {
+  /** Changes written (they won their field). */
+  readonly applied: number;
+  /** Changes older than the value here. */
+  readonly stale: number;
+  /** Changes already here. */
+  readonly duplicate: number;
+  /** Changes refused by storage (clock far ahead, node id clash); see `problems`. */
+  readonly invalid: number;
+  readonly problems: readonly IncomingProblem[];
+  readonly problemCount: number;
+  /** Some change carried this device's node id: see Store.resetNodeId. */
+  readonly nodeIdConflict: boolean;
+  readonly invalidRecords: readonly InvalidRow[];
+  readonly blobsCreated: number;
+  readonly blobsPresent: number;
+  /** Nothing was written: importing this bundle again reports exactly this. */
+  readonly nothingChanged: boolean;
+}
+
+export interface PreviewOptions {
+  /** Wall-clock ms; default Date.now (for `futureChanges`). */
+  readonly now?: () => number;
+}
+
+export async function previewImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportProblem>> {
+  const now = options.now ?? (() => Date.now());
+  const { manifest, changes } = bundle;
+  const node = await store.nodeId();
+  if (!node.ok) return storageFailed(node.error);
+
+  const local = await readLocal(db, bundle);
+  if (!local.ok) return local;
+  const fit = checkLocalFit(bundle, local.value);
+  if (!fit.ok) return fit;
+
+  const winners = local.value.fieldVersions;
+  const classified = classifyChanges((table, id, field) => winners.get(`${table}\u0000${id}\u0000${field}`)?.hlc, changes);
+  const vector = manifest.versionVector;
+  const seenByCreator = (change: Change) => {
+    const held = Object.hasOwn(vector, change.node) ? vector[change.node] : undefined;
+    return held !== undefined && change.hlc <= held;
+  };
+
+  const conflicts: FieldConflict[] = [];
+  let conflictCount = 0;
+  const conflictingRecords = new Set<string>();
+  const changedRecords = new Set<string>();
+  const consider = (incoming: Change, kept: 'local' | 'incoming') => {
+    const localWinner = winners.get(fieldKey(incoming));
+    if (localWinner === undefined || localWinner.node === incoming.node || seenByCreator(localWinner)) return;
+    if (canonicalJson(localWinner.value) === canonicalJson(incoming.value)) return;
+    conflictingRecords.add(recordKey(incoming));
+    conflictCount += 1;
+    if (conflicts.length < MAX_PREVIEW_CONFLICTS) {
+      conflicts.push({
+        table: incoming.table,
+        id: incoming.id,
+        field: incoming.field,
+        local: { value: localWinner.value, hlc: localWinner.hlc, node: localWinner.node },
+        incoming: { value: incoming.value, hlc: incoming.hlc, node: incoming.node },
+        kept,
+      });
+    }
+  };
+  for (const { change } of classified.wins) {
+    changedRecords.add(recordKey(change));
+    consider(change, 'incoming');
+  }
+  for (const { change } of classified.losses) consider(change, 'local');
+
+  const byTable: Partial<Record<TableName, { new: number; changed: number; conflicting: number; unchanged: number }>> = {};
+  const totals = { new: 0, changed: 0, conflicting: 0, unchanged: 0 };
+  for (const [key, { table, exists }] of local.value.records) {
+    const counts = (byTable[table] ??= { new: 0, changed: 0, conflicting: 0, unchanged: 0 });
+    const kind = !exists ? 'new' : conflictingRecords.has(key) ? 'conflicting' : changedRecords.has(key) ? 'changed' : 'unchanged';
+    counts[kind] += 1;
+    totals[kind] += 1;
+  }
+
+  const limitMs = now() + MAX_DRIFT_MS;
+  const futureChanges = changes.filter((c) => (parseHlc(c.hlc)?.wallMs ?? 0) > limitMs).length;
+  const newBlobs = bundle.blobs.filter((b) => !local.value.blobsHere.has(b.sha256));
+  return ok({
+    bundleId: manifest.bundleId,
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+    fromThisDevice: manifest.createdBy.node === node.value,
+    assessment: { id: manifest.assessment.id, title: manifest.assessment.title, existsHere: local.value.assessmentFramework !== undefined },
+    framework: manifest.framework,
+    frameworkNote: fit.value ?? bundle.frameworkNote,
+    encrypted: bundle.encrypted,
+    partial: manifest.since !== null,
+    changes: {
+      total: changes.length,
+      newer: classified.wins.length,
+      older: classified.losses.length,
+      alreadyHere: classified.duplicates.length + classified.superseded.length,
+    },
+    records: totals,
+    byTable,
+    conflicts,
+    conflictCount,
+    attachments: { new: newBlobs.length, present: bundle.blobs.length - newBlobs.length, newBytes: newBlobs.reduce((s, b) => s + b.bytes, 0) },
+    futureChanges,
+    nothingNew: classified.wins.length === 0 && newBlobs.length === 0,
+  });
+}
+
+export interface ApplyImportOptions {
+  readonly onProgress?: OnBundleProgress;
+  /** Stops between batches; the report so far comes back with code 'aborted'. */
+  readonly signal?: AbortSignal;
+  /** Changes per transaction; default IMPORT_BATCH_CHANGES. */
+  readonly batchChanges?: number;
+}
+
+export async function applyImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: ApplyImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
+  // The checks of the preview again: the database may have changed since the user looked.
+  const local = await readLocal(db, bundle);
+  if (!local.ok) return local;
+  const fit = checkLocalFit(bundle, local.value);
+  if (!fit.ok) return fit;
+  const node = await store.nodeId();
+  if (!node.ok) return storageFailed(node.error);
+
+  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, blobsCreated: 0, blobsPresent: 0 };
+  const problems: IncomingProblem[] = [];
+  const invalidRecords: InvalidRow[] = [];
+  const report = (): ImportReport => ({
+    ...sum,
+    problems: [...problems],
+    invalidRecords: [...invalidRecords],
+    nothingChanged: sum.applied === 0 && sum.blobsCreated === 0,
+  });
+  const aborted = () => err({ code: 'aborted' as const, message: 'The import was stopped; import the same bundle again to complete it.', partial: report() });
+
+  const blobTotal = bundle.blobs.reduce((s, b) => s + b.bytes, 0);
+  let blobDone = 0;
+  let blobFailure: ImportProblem | undefined;
+  const newBlobs = bundle.blobs.filter((info) => !local.value.blobsHere.has(info.sha256));
+  sum.blobsPresent += bundle.blobs.length - newBlobs.length;
+  // A few at a time: the store hashes each blob again, on worker threads.
+  await forEachBounded(newBlobs, (info) => info.bytes, PARALLEL_BYTES, async (info) => {
+    if (blobFailure !== undefined || options.signal?.aborted) return;
+    const blob = await bundle.readBlob(info.sha256);
+    if (!blob.ok) {
+      blobFailure ??= blob.error;
+      return;
+    }
+    const put = await store.putBlob(blob.value, info.mediaType);
+    if (!put.ok) {
+      blobFailure ??= storageProblem(put.error, report());
+      return;
+    }
+    if (put.value.sha256 !== info.sha256) {
+      blobFailure ??= { code: 'checksum-mismatch', message: `The attachment ${info.sha256} changed while it was imported.`, entry: info.path };
+      return;
+    }
+    if (put.value.created) sum.blobsCreated += 1;
+    else sum.blobsPresent += 1;
+    blobDone += info.bytes;
+    options.onProgress?.({ stage: 'attachments', done: blobDone, total: blobTotal, unit: 'bytes' });
+  });
+  if (blobFailure !== undefined) return err(blobFailure);
+  if (options.signal?.aborted) return aborted();
+
+  const batch = Math.max(1, options.batchChanges ?? IMPORT_BATCH_CHANGES);
+  const changes = bundle.changes;
+  for (let start = 0; start < changes.length; start += batch) {
+    if (options.signal?.aborted) return aborted();
+    const applied = await store.applyChanges(changes.slice(start, start + batch));
+    if (!applied.ok) return storageFailed(applied.error, report());
+    add(sum, problems, invalidRecords, applied.value, start);
+    options.onProgress?.({ stage: 'changes', done: Math.min(changes.length, start + batch), total: changes.length, unit: 'changes' });
+  }
+
+  if (bundle.manifest.createdBy.kind === 'device' && bundle.manifest.createdBy.node !== node.value) {
+    const remembered = await rememberPeer(db, bundle.manifest);
+    if (!remembered.ok) return storageFailed(remembered.error, report());
+  }
+  return ok(report());
+}
+
+function add(sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean }, problems: IncomingProblem[], invalidRecords: InvalidRow[], batch: ApplyReport, offset: number) {
+  sum.applied += batch.applied;
+  sum.stale += batch.stale;
+  sum.duplicate += batch.duplicate;
+  sum.invalid += batch.invalid;
+  sum.nodeIdConflict ||= batch.nodeIdConflict;
+  sum.problemCount += batch.problems.length;
+  for (const problem of batch.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ ...problem, index: problem.index + offset });
+  invalidRecords.push(...batch.invalidRecords);
+}
+
+// ——— peers ———
+
+export const bundlePeerSchema = z.object({
+  assessmentId: uuidSchema,
+  node: nodeIdSchema,
+  assessor: z.string().nullable(),
+  assessorId: uuidSchema.nullable(),
+  /** Pointwise maximum of the vectors of every bundle imported from this peer. */
+  versionVector: versionVectorSchema,
+  /** Union of the attachments the peer said it held. */
+  blobsHeld: z.array(sha256HexSchema),
+  lastBundleId: uuidSchema,
+  lastBundleCreatedAt: isoDateTimeSchema,
+  importedAt: isoDateTimeSchema,
+});
+export type BundlePeer = z.infer<typeof bundlePeerSchema>;
+
+/** Peers whose bundles of this assessment were imported here, most recent first. */
+export async function listBundlePeers(db: MmdmaDatabase, assessmentId: string): Promise<Result<BundlePeer[], StorageFailure>> {
+  try {
+    const rows = await db.meta.where('key').startsWith(`${PEER_META_PREFIX}${assessmentId}:`).toArray();
+    const peers = rows.flatMap((row) => {
+      const parsed = bundlePeerSchema.safeParse(row.value);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return ok(peers.sort((a, b) => (a.lastBundleCreatedAt < b.lastBundleCreatedAt ? 1 : -1)));
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+async function rememberPeer(db: MmdmaDatabase, manifest: BundleManifest): Promise<Result<void, StorageFailure>> {
+  const key = `${PEER_META_PREFIX}${manifest.assessment.id}:${manifest.createdBy.node}`;
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      const previous = bundlePeerSchema.safeParse((await db.meta.get(key))?.value);
+      const vector = mergeVectors(previous.success ? previous.data.versionVector : {}, manifest.versionVector);
+      const newer = !previous.success || manifest.createdAt >= previous.data.lastBundleCreatedAt;
+      const peer: BundlePeer = {
+        assessmentId: manifest.assessment.id,
+        node: manifest.createdBy.node,
+        assessor: newer ? manifest.createdBy.assessor : previous.data.assessor,
+        assessorId: newer ? manifest.createdBy.assessorId : previous.data.assessorId,
+        versionVector: vector,
+        blobsHeld: [...new Set([...(previous.success ? previous.data.blobsHeld : []), ...manifest.blobsHeld])].sort(),
+        lastBundleId: newer ? manifest.bundleId : previous.data.lastBundleId,
+        lastBundleCreatedAt: newer ? manifest.createdAt : previous.data.lastBundleCreatedAt,
+        importedAt: new Date().toISOString(),
+      };
+      // A re-imported bundle teaches nothing new: leave the row alone, so the database is unchanged.
+      if (previous.success && sameExceptImportTime(previous.data, peer)) return;
+      await db.meta.put({ key, value: peer });
+    });
+    return ok(undefined);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+function sameExceptImportTime(a: BundlePeer, b: BundlePeer): boolean {
+  return JSON.stringify({ ...a, importedAt: '' }) === JSON.stringify({ ...b, importedAt: '' });
+}
+
+function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
+  const out = new Map<string, string>(Object.entries(a));
+  for (const [node, hlc] of Object.entries(b)) {
+    const current = out.get(node);
+    if (current === undefined || hlc > current) out.set(node, hlc);
+  }
+  return Object.fromEntries([...out].sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+// ——— local state ———
+
+interface LocalState {
+  /** Field key → the change that wins the field here. */
+  readonly fieldVersions: ReadonlyMap<string, Change>;
+  /** Record key → whether this device has the record. */
+  readonly records: ReadonlyMap<string, { readonly table: TableName; readonly exists: boolean }>;
+  /** Records here that belong to another assessment than the bundle's. */
+  readonly foreign: ReadonlyArray<{ readonly table: TableName; readonly id: string; readonly assessmentId: unknown }>;
+  readonly assessmentFramework: FrameworkRef | undefined;
+  readonly blobsHere: ReadonlySet<string>;
+}
+
+async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle): Promise<Result<LocalState, ImportProblem>> {
+  const { changes, manifest } = bundle;
+  const assessmentId = manifest.assessment.id;
+  const fieldKeys = new Map<string, [string, string, string]>();
+  const idsByTable = new Map<TableName, Set<string>>();
+  for (const change of changes) {
+    fieldKeys.set(fieldKey(change), [change.table, change.id, change.field]);
+    let ids = idsByTable.get(change.table);
+    if (ids === undefined) idsByTable.set(change.table, (ids = new Set()));
+    ids.add(change.id);
+  }
+  try {
+    return ok(
+      await db.transaction('r', [...new Set<string>(['fieldVersions', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
+        const versionRows = await db.fieldVersions.bulkGet([...fieldKeys.values()]);
+        const fieldVersions = new Map<string, Change>();
+        for (const row of versionRows) {
+          const parsed = changeSchema.safeParse(row);
+          if (parsed.success) fieldVersions.set(fieldKey(parsed.data), parsed.data);
+        }
+        const records = new Map<string, { table: TableName; exists: boolean }>();
+        const foreign: Array<{ table: TableName; id: string; assessmentId: unknown }> = [];
+        for (const [table, idSet] of idsByTable) {
+          const ids = [...idSet];
+          const rows = await db[table].bulkGet(ids);
+          rows.forEach((row, i) => {
+            const id = ids[i]!;
+            records.set(recordKey({ table, id }), { table, exists: row !== undefined });
+            if (row !== undefined && table !== 'assessment' && Object.hasOwn(row, ASSESSMENT_ID_FIELD) && row[ASSESSMENT_ID_FIELD] !== assessmentId) {
+              foreign.push({ table, id, assessmentId: row[ASSESSMENT_ID_FIELD] });
+            }
+          });
+        }
+        const assessmentRow = await db.assessment.get(assessmentId);
+        const framework = z.object({ frameworkId: z.string(), frameworkVersion: z.string() }).safeParse(assessmentRow);
+        const shas = bundle.blobs.map((b) => b.sha256);
+        const blobsHere = new Set((shas.length === 0 ? [] : await db.blobs.where('sha256').anyOf(shas).primaryKeys()).map(String));
+        return {
+          fieldVersions,
+          records,
+          foreign,
+          assessmentFramework: framework.success ? { id: framework.data.frameworkId, version: framework.data.frameworkVersion } : undefined,
+          blobsHere,
+        };
+      }),
+    );
+  } catch (error) {
+    return storageFailed(toStorageFailure(error));
+  }
+}
+
+/** Framework and scope against this device; the framework note when versions differ but fit. */
+function checkLocalFit(bundle: VerifiedBundle, local: LocalState): Result<string | undefined, ImportProblem> {
+  const first = local.foreign[0];
+  if (first !== undefined) {
+    return err({
+      code: 'out-of-scope',
+      message: `The bundle would change ${first.table} ${first.id}, which belongs to another assessment (${String(first.assessmentId)}) on this device.`,
+    });
+  }
+  if (local.assessmentFramework === undefined) return ok(undefined);
+  const fit = frameworkFit(bundle.manifest.framework, local.assessmentFramework, 'this assessment on this device');
+  if (fit.fit === 'incompatible') return err({ code: 'framework-mismatch', message: fit.reason });
+  return ok(fit.fit === 'compatible' ? fit.note : undefined);
+}
+
+function storageFailed(failure: StorageFailure, partial?: ImportReport): Result<never, ImportProblem> {
+  return err(storageProblem(failure, partial));
+}
+
+function storageProblem(failure: StorageFailure, partial?: ImportReport): ImportProblem {
+  return {
+    code: 'storage-failed',
+    message: failure.kind === 'quota-exceeded' ? 'The device is full: free some space, then import again.' : 'The device’s storage refused the import; import again.',
+    failure,
+    ...(partial === undefined ? {} : { partial }),
+  };
+}

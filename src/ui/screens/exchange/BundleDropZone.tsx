@@ -1,0 +1,70 @@
+/**
+ * Where a bundle file comes in: a file input (the keyboard and screen-reader way, and the only way on
+ * tablets) inside a zone that also takes a file dropped from the desktop or a USB stick's window.
+ */
+import { useId, useRef, useState } from 'preact/hooks';
+import { useTranslation } from '../../useTranslation';
+
+export interface BundleDropZoneProps {
+  readonly onFile: (file: File) => void;
+  readonly disabled?: boolean | undefined;
+  readonly label?: string | undefined;
+}
+
+export function BundleDropZone({ onFile, disabled, label }: BundleDropZoneProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+  const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  return (
+    <div
+      class={`xc-drop${over ? ' is-over' : ''}`}
+      onDragEnter={(event) => {
+        if (disabled || !hasFiles(event)) return;
+        event.preventDefault();
+        depth.current += 1;
+        setOver(true);
+      }}
+      onDragOver={(event) => {
+        if (disabled || !hasFiles(event)) return;
+        // Without this the browser opens the dropped file instead of handing it over.
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setOver(false);
+      }}
+      onDrop={(event) => {
+        if (disabled) return;
+        event.preventDefault();
+        depth.current = 0;
+        setOver(false);
+        const file = event.dataTransfer?.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      <div class="field">
+        <label for={id}>{label ?? t('exchange:import.fileLabel')}</label>
+        <input
+          id={id}
+          type="file"
+          accept=".zip,.mmdma.zip,application/zip"
+          disabled={disabled}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // The same file may be picked again (after a wrong passphrase, or to re-import it).
+            input.value = '';
+            if (file) onFile(file);
+          }}
+        />
+        <p id={`${id}-hint`} class="field-hint">
+          {t('exchange:import.dropHint')}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * One attachment: a thumbnail for an image (a link opens it whole), a player for audio, a chip
+ * with a download link for anything else. Bytes are read from storage only when the attachment
+ * scrolls near the screen.
+ */
+import type { TFunction } from 'i18next';
+import { memo } from 'preact/compat';
+import { useRef } from 'preact/hooks';
+import type { Attachment } from '../../../core/assessment/attachmentSchema';
+import { useTranslation } from '../../useTranslation';
+import { attachmentDisplay } from './attachmentMediaType';
+import { useInterview } from './InterviewContext';
+import { useBlobUrl, useSeen } from './useBlobUrl';
+
+interface AttachmentViewProps {
+  readonly attachment: Attachment;
+  readonly onRemove?: ((attachment: Attachment) => void) | undefined;
+}
+
+export const AttachmentView = memo(function AttachmentView({ attachment, onRemove }: AttachmentViewProps) {
+  const { t, format } = useTranslation();
+  const { model } = useInterview();
+  const ref = useRef<HTMLLIElement>(null);
+  const seen = useSeen(ref);
+  const blob = useBlobUrl(model.session.writer, attachment.sha256, seen);
+  const display = attachmentDisplay(attachment.mediaType);
+  const name = attachment.fileName || t('interview:attachments.unnamed');
+  const size = formatBytes(t, attachment.bytes, format.number);
+  const url = blob.status === 'ready' ? blob.url : undefined;
+
+  return (
+    <li ref={ref} class={`attachment attachment-${display}`}>
+      {display === 'image' &&
+        (url ? (
+          <a class="attachment-thumb" href={url} target="_blank" rel="noopener" aria-label={t('interview:attachments.openImage', { name })}>
+            <img src={url} alt={name} loading="lazy" />
+          </a>
+        ) : (
+          <span class="attachment-thumb attachment-placeholder" aria-hidden="true" />
+        ))}
+      {display === 'audio' && url && (
+        // Recordings of the interview itself: there is no caption track to offer.
+        <audio controls preload="metadata" src={url} aria-label={t('interview:attachments.playAudio', { name })} />
+      )}
+      <span class="attachment-meta">
+        {display === 'file' && url ? (
+          <a href={url} download={attachment.fileName || undefined}>
+            {name}
+          </a>
+        ) : (
+          <span class="attachment-name">{name}</span>
+        )}
+        <span class="muted"> · {size}</span>
+        {blob.status === 'missing' && <span class="field-warning"> {t('interview:attachments.missing')}</span>}
+      </span>
+      {onRemove && (
+        <button type="button" class="iv-button iv-button-quiet iv-button-small" onClick={() => onRemove(attachment)}>
+          {t('interview:attachments.remove', { name })}
+        </button>
+      )}
+    </li>
+  );
+});
+
+function formatBytes(t: TFunction, bytes: number, number: (value: number) => string): string {
+  if (bytes < 1024) return t('interview:attachments.bytes', { size: number(bytes) });
+  if (bytes < 1024 * 1024) return t('interview:attachments.kilobytes', { size: number(Math.round(bytes / 102.4) / 10) });
+  return t('interview:attachments.megabytes', { size: number(Math.round(bytes / (1024 * 102.4)) / 10) });
+}

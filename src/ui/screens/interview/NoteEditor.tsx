@@ -1,0 +1,221 @@
+/**
+ * Inline editing of one of my notes: text, kind, tags and tracks, suggested level, source and
+ * attachments, each autosaved on its own key (text after the debounce, the rest at once). Enter or
+ * Escape (or Done) closes the editor and writes what is pending; Shift+Enter is a new line. The
+ * composer's Alt shortcuts for kind, level, tracks, tag and source act here while it has focus.
+ */
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { Attachment } from '../../../core/assessment/attachmentSchema';
+import type { Observation, ObservationKind, ObservationTag } from '../../../core/assessment/observationSchema';
+import type { RecordInputOf } from '../../../core/assessment/recordSchemas';
+import { useTranslation } from '../../useTranslation';
+import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
+import { AttachmentView } from './AttachmentView';
+import { ariaShortcut, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
+import { useInterview } from './InterviewContext';
+import { choiceOfTracks, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
+import { SegmentedChoice } from './SegmentedChoice';
+import { TagChips, tagKey, type TagRef } from './TagChips';
+import { TagPicker } from './TagPicker';
+import { useAutosavedField } from './useAutosavedField';
+
+interface NoteEditorProps {
+  readonly note: Observation;
+  readonly attachments: readonly Attachment[];
+}
+
+export function NoteEditor({ note, attachments }: NoteEditorProps) {
+  const { t } = useTranslation();
+  const { model, writes, autosave, announce } = useInterview();
+  const index = model.index.value;
+  const writer = model.session.writer;
+  const idBase = `edit-${note.id}`;
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const tagInputRef = useRef<HTMLInputElement>(null);
+  const sourceRef = useRef<HTMLInputElement>(null);
+  const attachRef = useRef<AttachButtonsHandle>(null);
+  const keyOf = (field: string) => `observation:${note.id}:${field}`;
+  const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
+
+  const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
+  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() }) });
+  const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
+  const level = useAutosavedField({
+    key: keyOf('suggestedLevel'),
+    stored: note.suggestedLevel,
+    save: (value: string | null) => save({ suggestedLevel: value }),
+    immediate: true,
+  });
+  const tags = useAutosavedField({
+    key: keyOf('tags'),
+    stored: note.tags,
+    save: (value: readonly ObservationTag[]) => save({ tags: value.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })) }),
+    immediate: true,
+  });
+
+  const trackIds = index?.trackIds ?? [];
+  const tracks = choiceOfTracks(tags.value[0]?.trackIds ?? trackIds, trackIds);
+  const withTracks = (list: readonly TagRef[], choice: TrackChoice): ObservationTag[] =>
+    list.map((tag) => ({ subTopicId: tag.subTopicId, ...(tag.indicatorId !== undefined ? { indicatorId: tag.indicatorId } : {}), trackIds: tracksOfChoice(choice, trackIds) }));
+  const taggedIds = useMemo(() => new Set(tags.value.map(tagKey)), [tags.value]);
+
+  const addTag = (tag: TagRef) => {
+    if (taggedIds.has(tagKey(tag))) return;
+    const rest = tags.value.filter((existing) => !(tag.indicatorId !== undefined && existing.indicatorId === undefined && existing.subTopicId === tag.subTopicId));
+    tags.onChange(withTracks([...rest, tag], tracks));
+  };
+
+  const close = () => {
+    void autosave.flush(keyOf('text'));
+    void autosave.flush(keyOf('source'));
+    model.editingId.value = null;
+    // Back to the row just edited (its Edit button), so keyboard users keep their place.
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLButtonElement>(`[data-note-id="${note.id}"] .note-actions button`)?.focus();
+    });
+  };
+
+  useLayoutEffect(() => {
+    const area = textRef.current;
+    if (!area) return;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  }, []);
+
+  const kindOptions = useKindOptions();
+  const trackOptions = useTrackOptions(index);
+  const levelOptions = useLevelOptions(index);
+  const trackKeys = useMemo(() => trackShortcutKeys(trackIds), [trackIds]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return;
+    }
+    const action = parseShortcut(event, { levelCount: index?.levelIds.length ?? 0, trackKeys });
+    if (!action) return;
+    switch (action.type) {
+      case 'kind':
+        kind.onChange(action.kind);
+        break;
+      case 'level':
+        level.onChange(action.rank === null ? null : (index?.levelIds[action.rank - 1] ?? null));
+        break;
+      case 'tracks':
+        tags.onChange(withTracks(tags.value, action.tracks));
+        break;
+      case 'tag':
+        tagInputRef.current?.focus();
+        break;
+      case 'source':
+        sourceRef.current?.focus();
+        break;
+      case 'photo':
+        attachRef.current?.photo();
+        break;
+      case 'file':
+        attachRef.current?.file();
+        break;
+      default:
+        // Recording, keeping tags, help: the composer's, handled by the screen.
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const attachFiles = async (files: readonly File[]) => {
+    let ids = note.attachmentIds;
+    for (const file of files) {
+      const result = await writes.attach(note.id, ids, file, file.name);
+      if (result.ok) {
+        ids = [...ids, result.value.id];
+        announce(t('interview:attachments.added', { name: file.name }));
+      }
+    }
+  };
+
+  const removeAttachment = async (attachment: Attachment) => {
+    const result = await writer.remove('attachment', attachment.id);
+    if (result.ok) void save({ attachmentIds: note.attachmentIds.filter((id) => id !== attachment.id) });
+  };
+
+  return (
+    <div class="note-editor" role="group" aria-labelledby={`${idBase}-label`} onKeyDown={onKeyDown}>
+      <p id={`${idBase}-label`} class="note-editor-label">
+        {t('interview:notes.editing')}
+      </p>
+      <label for={`${idBase}-text`} class="visually-hidden">
+        {t('interview:composer.textLabel')}
+      </label>
+      <textarea
+        ref={textRef}
+        id={`${idBase}-text`}
+        class="composer-text"
+        value={text.value}
+        onInput={(event) => text.onChange(event.currentTarget.value)}
+        onFocus={text.onFocus}
+        onBlur={text.onBlur}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.metaKey && !event.isComposing) {
+            event.preventDefault();
+            close();
+          }
+        }}
+      />
+      <div class="composer-tag-row">
+        <TagChips index={index} tags={tags.value} onRemove={(tag) => tags.onChange(tags.value.filter((existing) => tagKey(existing) !== tagKey(tag)))} />
+        <TagPicker
+          id={`${idBase}-tags`}
+          label={t('interview:tags.label')}
+          inputRef={tagInputRef}
+          taggedIds={taggedIds}
+          onPick={(candidate) => addTag({ subTopicId: candidate.subTopicId, indicatorId: candidate.indicatorId })}
+          shortcut={ariaShortcut(SHORTCUT_CODES.tag)}
+        />
+      </div>
+      <div class="composer-controls">
+        <SegmentedChoice name={`${idBase}-kind`} legend={t('interview:kind.legend')} options={kindOptions} value={kind.value} onChange={kind.onChange} />
+        <SegmentedChoice name={`${idBase}-tracks`} legend={t('interview:tracks.legend')} options={trackOptions} value={tracks} onChange={(choice) => tags.onChange(withTracks(tags.value, choice))} />
+        <div class="field field-inline">
+          <label for={`${idBase}-level`}>{t('interview:level.label')}</label>
+          <select id={`${idBase}-level`} value={level.value ?? ''} onChange={(event) => level.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}>
+            <option value="">{t('interview:level.none')}</option>
+            {levelOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <AttachButtons ref={attachRef} idBase={idBase} onFiles={(files) => void attachFiles(files)} />
+        <button type="button" class="iv-button iv-button-primary" onClick={close}>
+          {t('interview:notes.done')}
+        </button>
+      </div>
+      <div class="field composer-source">
+        <label for={`${idBase}-source`}>{t('interview:source.label')}</label>
+        <input
+          ref={sourceRef}
+          id={`${idBase}-source`}
+          type="text"
+          autoComplete="off"
+          placeholder={t('interview:source.placeholder')}
+          value={source.value}
+          onInput={(event) => source.onChange(event.currentTarget.value)}
+          onFocus={source.onFocus}
+          onBlur={source.onBlur}
+        />
+      </div>
+      {attachments.length > 0 && (
+        <ul class="attachments" aria-label={t('interview:attachments.ofNote')}>
+          {attachments.map((attachment) => (
+            <AttachmentView key={attachment.id} attachment={attachment} onRemove={(item) => void removeAttachment(item)} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

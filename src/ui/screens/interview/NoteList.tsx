@@ -1,0 +1,177 @@
+/**
+ * The notes of the interview, oldest first, newest just above the composer. Keyed by observation
+ * id; every row is memoised and gets the same record object while its record is unchanged
+ * (interviewModel + stableRecords), so a re-render of the list compares props and renders only the
+ * rows that changed. The list does not re-render at all while a note is typed (the draft is not in
+ * `listedNotes`) or when one is submitted (pending notes are their own component).
+ *
+ * ARIA list semantics on divs: the chunks are role="none", so assistive technology sees one list
+ * of notes, which HTML's <ol>/<li> could not express with the chunk wrappers in between.
+ *
+ * Notes submitted but not yet read back from storage follow the stored ones, marked "saving", or
+ * "not saved" with a retry: what was typed stays on screen whatever the disk says.
+ */
+import { memo } from 'preact/compat';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { Attachment } from '../../../core/assessment/attachmentSchema';
+import type { Observation } from '../../../core/assessment/observationSchema';
+import { useTranslation } from '../../useTranslation';
+import { useInterview } from './InterviewContext';
+import type { SubmittedNote } from './interviewModel';
+import { kindLabel } from './noteOptions';
+import { NoteRow } from './NoteRow';
+import { createListStabilizer } from './stableRecords';
+
+const NO_ATTACHMENTS: readonly Attachment[] = [];
+
+/**
+ * Notes are rendered in chunks of CHUNK_SIZE, each `content-visibility: auto`: the browser then
+ * lays out about 40 boxes plus the chunks on screen instead of 2,000 rows whenever anything on the
+ * page moves (a note appended, the composer growing), and a chunk whose notes did not change is
+ * not even re-rendered.
+ */
+export const CHUNK_SIZE = 50;
+
+export function NoteList() {
+  const { t, language } = useTranslation();
+  const { model } = useInterview();
+  const notes = model.listedNotes.value;
+  const editingId = model.editingId.value;
+  const names = model.assessorNames.value;
+  const attachments = model.attachmentsByNote.value;
+  const me = model.session.me.value?.id;
+  const formatTime = useMemo(() => {
+    const formatter = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+    return (value: Date) => formatter.format(value);
+  }, [language]);
+  const chunkOf = useMemo(() => createChunker(), []);
+  const chunks = chunkOf(notes);
+
+  // Opening an interview under way shows its latest notes, just above the composer.
+  const endRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (model.listedNotes.peek().length > 0) endRef.current?.scrollIntoView({ block: 'end' });
+  }, []);
+
+  return (
+    <>
+      <NotesEmpty />
+      <div class="note-list" role="list" aria-label={t('interview:notes.listLabel')}>
+        {chunks.map((chunk, position) => (
+          <NoteChunk
+            key={position}
+            notes={chunk}
+            attachments={attachments}
+            names={names}
+            me={me}
+            editingId={editingId !== null && chunk.some((note) => note.id === editingId) ? editingId : null}
+            formatTime={formatTime}
+          />
+        ))}
+        <PendingNotes />
+      </div>
+      <div ref={endRef} class="note-list-end" aria-hidden="true" />
+    </>
+  );
+}
+
+/** Splits the list into chunks, each the same array as before while its notes are the same. */
+function createChunker(): (notes: readonly Observation[]) => readonly (readonly Observation[])[] {
+  const stabilizers: Array<(next: readonly Observation[]) => readonly Observation[]> = [];
+  return (notes) => {
+    const chunks: (readonly Observation[])[] = [];
+    for (let start = 0, position = 0; start < notes.length; start += CHUNK_SIZE, position++) {
+      let stabilize = stabilizers[position];
+      if (!stabilize) {
+        stabilize = createListStabilizer<Observation>();
+        stabilizers[position] = stabilize;
+      }
+      chunks.push(stabilize(notes.slice(start, start + CHUNK_SIZE)));
+    }
+    stabilizers.length = chunks.length;
+    return chunks;
+  };
+}
+
+interface NoteChunkProps {
+  readonly notes: readonly Observation[];
+  readonly attachments: ReadonlyMap<string, readonly Attachment[]>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly me: string | undefined;
+  /** The note being edited if it is in this chunk, else null (so other chunks keep their props). */
+  readonly editingId: string | null;
+  readonly formatTime: (value: Date) => string;
+}
+
+const NoteChunk = memo(function NoteChunk({ notes, attachments, names, me, editingId, formatTime }: NoteChunkProps) {
+  const { t } = useTranslation();
+  return (
+    <div class="note-chunk" role="none">
+      {notes.map((note) => (
+        <NoteRow
+          key={note.id}
+          note={note}
+          attachments={attachments.get(note.id) ?? NO_ATTACHMENTS}
+          authorName={names.get(note.authorId) ?? t('interview:notes.unknownAuthor')}
+          mine={note.authorId === me}
+          editing={note.id === editingId}
+          formatTime={formatTime}
+        />
+      ))}
+    </div>
+  );
+});
+
+function NotesEmpty() {
+  const { t } = useTranslation();
+  const { model } = useInterview();
+  if (model.listedNotes.value.length > 0 || model.submitted.value.length > 0) return null;
+  return <p class="notes-empty">{t('interview:notes.empty')}</p>;
+}
+
+/** Submitted notes until the stored list has them; a new one is scrolled into view. */
+function PendingNotes() {
+  const { model } = useInterview();
+  const submitted = model.submitted.value;
+  const noteIds = model.noteIds.value;
+  const pending = submitted.filter((entry) => {
+    const id = entry.observationId.value;
+    return entry.status.value !== 'saved' || id === null || !noteIds.has(id);
+  });
+  const lastRef = useRef<HTMLDivElement>(null);
+  const lastKey = pending[pending.length - 1]?.key;
+  useLayoutEffect(() => {
+    if (lastKey !== undefined) lastRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [lastKey]);
+  return (
+    <>
+      {pending.map((entry) => (
+        <SubmittedRow key={entry.key} entry={entry} rowRef={entry.key === lastKey ? lastRef : undefined} />
+      ))}
+    </>
+  );
+}
+
+const SubmittedRow = memo(function SubmittedRow({ entry, rowRef }: { readonly entry: SubmittedNote; readonly rowRef: { current: HTMLDivElement | null } | undefined }) {
+  const { t } = useTranslation();
+  const { autosave } = useInterview();
+  const failed = entry.status.value === 'failed';
+  return (
+    <div ref={rowRef} role="listitem" class={`note-row kind-${entry.kind} is-pending${failed ? ' is-failed' : ''}`}>
+      <div class="note-head">
+        <p class="note-meta">
+          <span class={`note-kind note-kind-${entry.kind}`}>{kindLabel(t, entry.kind)}</span>
+          <span class={failed ? 'note-status field-error' : 'note-status muted'}>{failed ? t('interview:notes.notSaved') : t('interview:notes.saving')}</span>
+        </p>
+        {failed && (
+          <div class="note-actions">
+            <button type="button" class="iv-button iv-button-small" onClick={() => void autosave.flush(entry.key)}>
+              {t('interview:notes.retry')}
+            </button>
+          </div>
+        )}
+      </div>
+      <p class="note-text">{entry.text}</p>
+    </div>
+  );
+});

@@ -1,0 +1,123 @@
+/**
+ * Builds the AssessmentSession of one open assessment from the storage layer's live query: `data`
+ * follows every committed write (this tab or another), `index` is the assessment's framework (by id
+ * AND version) among those installed, `estimate` is recomputed only when its inputs change, and
+ * `me` is this device's assessor, remembered per assessment in local storage.
+ *
+ * The shell creates one when the route names an assessment and disposes it when the route leaves
+ * it, so a watcher never outlives its screen.
+ */
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { estimateAssessment } from '../../core/estimate/estimateAssessment';
+import type { AssessmentEstimate } from '../../core/estimate/estimateTypes';
+import type { FrameworkIndex } from '../../core/framework/indexFramework';
+import { watchAssessment, type MmdmaDatabase, type StorageFailure } from '../../storage';
+import type { KeyValueStorage } from '../createAppState';
+import { findFramework, type InstalledFramework } from '../shell/installedFrameworks';
+import type { AssessmentData, AssessmentSession, RecordWriter } from './assessmentSession';
+import { buildEstimateInput } from './buildEstimateInput';
+import { meStorageKey, readMe, writeMe } from './meStorage';
+import { toAssessmentData } from './toAssessmentData';
+
+/**
+ * - `loading`: the first read has not answered yet;
+ * - `ready`: `data` holds the assessment;
+ * - `missing`: there is no such assessment here (a stale link, or it was deleted, maybe in another tab);
+ * - `failed`: the first read failed (the failure went to `onError`).
+ */
+export type SessionStatus = 'loading' | 'ready' | 'missing' | 'failed';
+
+export interface ShellAssessmentSession extends AssessmentSession {
+  readonly status: ReadonlySignal<SessionStatus>;
+  readonly dispose: () => void;
+}
+
+export interface AssessmentSessionOptions {
+  readonly db: MmdmaDatabase;
+  readonly assessmentId: string;
+  readonly frameworks: ReadonlySignal<readonly InstalledFramework[]>;
+  readonly writer: RecordWriter;
+  /** Where "me" is remembered (localStorage); omit to keep it for the session only. */
+  readonly storage?: KeyValueStorage | undefined;
+  /** Where to hear that another tab chose "me" (the `storage` event); omit outside the browser. */
+  readonly events?: Pick<Window, 'addEventListener' | 'removeEventListener'> | undefined;
+  readonly onError: (failure: StorageFailure) => void;
+}
+
+export function createAssessmentSession(options: AssessmentSessionOptions): ShellAssessmentSession {
+  const { db, assessmentId, frameworks, storage } = options;
+  const data = signal<AssessmentData | null>(null);
+  const status = signal<SessionStatus>('loading');
+  const meId = signal<string | undefined>(readMe(storage, assessmentId));
+
+  const index = computed<FrameworkIndex | undefined>(() => {
+    const assessment = data.value?.assessment;
+    if (assessment === undefined) return undefined;
+    return findFramework(frameworks.value, assessment.frameworkId, assessment.frameworkVersion)?.index;
+  });
+
+  // The estimate depends on four lists and the framework. Thanks to structural sharing those lists
+  // keep their identity while unrelated records change (a title, an interviewee), so the estimator
+  // runs only when ratings, evidence, consensus or interviews really changed.
+  let lastInputs: readonly unknown[] = [];
+  let lastEstimate: AssessmentEstimate | undefined;
+  const estimate = computed<AssessmentEstimate | undefined>(() => {
+    const current = data.value;
+    const framework = index.value;
+    if (current === null || framework === undefined) return undefined;
+    const inputs = [framework, current.ratings, current.observations, current.consensus, current.interviews];
+    if (lastEstimate !== undefined && inputs.every((input, i) => input === lastInputs[i])) return lastEstimate;
+    lastInputs = inputs;
+    lastEstimate = estimateAssessment(buildEstimateInput(current, framework));
+    return lastEstimate;
+  });
+
+  const me = computed(() => {
+    const id = meId.value;
+    return id === undefined ? undefined : data.value?.assessors.find((assessor) => assessor.id === id);
+  });
+
+  const unsubscribe = watchAssessment(
+    db,
+    assessmentId,
+    (snapshot) => {
+      const next = toAssessmentData(snapshot, data.peek());
+      if (next === undefined) {
+        data.value = null;
+        status.value = 'missing';
+      } else {
+        data.value = next;
+        status.value = 'ready';
+      }
+    },
+    (failure) => {
+      if (status.peek() === 'loading') status.value = 'failed';
+      options.onError(failure);
+    },
+  );
+
+  const onStorage = (event: Event) => {
+    // Duck-typed rather than `instanceof StorageEvent`, which does not exist outside the browser.
+    if (!('key' in event) || event.key !== meStorageKey(assessmentId)) return;
+    meId.value = 'newValue' in event && typeof event.newValue === 'string' ? event.newValue : undefined;
+  };
+  options.events?.addEventListener('storage', onStorage);
+
+  return {
+    assessmentId,
+    data,
+    index,
+    estimate,
+    me,
+    setMe: (assessorId) => {
+      meId.value = assessorId;
+      writeMe(storage, assessmentId, assessorId);
+    },
+    writer: options.writer,
+    status,
+    dispose: () => {
+      unsubscribe();
+      options.events?.removeEventListener('storage', onStorage);
+    },
+  };
+}

