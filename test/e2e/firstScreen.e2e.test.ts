@@ -45,7 +45,8 @@ async function openPage(viewport: { width: number; height: number } = LAPTOP): P
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
   // Each test starts from a clean slate: no stored language.
-  await page.goto(app.baseUrl);
+  // The app opens on the assessments list; the explorer is the #/framework route.
+  await page.goto(`${app.baseUrl}#/framework`);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator('h1').waitFor();
@@ -103,10 +104,14 @@ describe('first screen: framework explorer', () => {
 
   it('chooses a pillar by keyboard and shows its sub-topics and the four level columns', async () => {
     const { page, errors } = await openPage();
-    // Tab: skip link, language select, first pillar.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Tab order: skip link, the shell's links (Assessments, Framework, Settings), the language
+    // select, then the first pillar.
+    const focusOrder: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      focusOrder.push(await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? ''));
+    }
+    expect(focusOrder).toEqual(['a', 'a', 'a', 'a', 'select', 'button']);
     const first = framework.pillars[0];
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pillar-id'))).toBe(first?.id);
 

@@ -39,7 +39,8 @@ export interface AssessmentData {
 
 /** Field-level writes; each returns a typed failure (quota, invalid input) instead of throwing. */
 export interface RecordWriter {
-  create<T extends TableName>(table: T, input: Omit<RecordInputOf<T>, 'id'> & { id?: string }): Promise<Result<RecordOf<T>, StorageFailure>>;
+  /** Ids are made by the store: UUIDv7, or the natural key for ratings and consensus. */
+  create<T extends TableName>(table: T, input: Omit<RecordInputOf<T>, 'id'>): Promise<Result<RecordOf<T>, StorageFailure>>;
   update<T extends TableName>(table: T, id: string, patch: Partial<RecordInputOf<T>>): Promise<Result<RecordOf<T>, StorageFailure>>;
   /** Sets `deleted: true`; records are never removed, so a merge cannot resurrect them. */
   remove(table: TableName, id: string): Promise<Result<void, StorageFailure>>;

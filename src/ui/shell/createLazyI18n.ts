@@ -15,7 +15,9 @@ import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../../i18
 type Strings = Readonly<Record<string, unknown>>;
 
 /** What the first screen (the assessments list, the header, the update prompt) needs. */
-export const FIRST_SCREEN_NAMESPACES = ['common', 'shell', 'assessments', 'pwa'] as const;
+// 'explorer' too: the header shows its title and counts on the #/framework route before the rest of
+// the language has arrived.
+export const FIRST_SCREEN_NAMESPACES = ['common', 'shell', 'assessments', 'pwa', 'explorer'] as const;
 const DEFAULT_NAMESPACE = 'common';
 
 const commonFiles = import.meta.glob<Strings>('../../../locales/*/common.json', { eager: true, import: 'default' });
