@@ -119,7 +119,7 @@ async function verify(argv: readonly string[], io: CliIo): Promise<number> {
   const bundle = await readVerified(io, path, passphrase);
   const { manifest } = bundle;
   io.stdout(
-    `${printable(path)}: OK — bundle ${manifest.bundleId}, ${manifest.counts.changes} changes, ${manifest.counts.blobs} attachments (${formatBytes(manifest.counts.blobBytes)}); ` +
+    `${printable(path)}: OK — bundle ${manifest.bundleId}, ${plural(manifest.counts.changes, 'change')}, ${plural(manifest.counts.blobs, 'attachment')} (${formatBytes(manifest.counts.blobBytes)}); ` +
       `zip structure, manifest, checksums and changes verified${bundle.encrypted ? ', every encrypted chunk authenticated' : ''}.\n`,
   );
   return EXIT.OK;
@@ -233,6 +233,10 @@ function checkPassphrase(passphrase: string | undefined): void {
 function help(io: CliIo): number {
   io.stdout(USAGE);
   return EXIT.OK;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function countBy(items: readonly string[]): Map<string, number> {

@@ -109,7 +109,6 @@ export async function readPassphrase(io: CliIo, passphraseFile: string | undefin
 
 /** Text from a bundle made safe for a terminal: control and bidi-override characters shown as "?". */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 

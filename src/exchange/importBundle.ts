@@ -223,7 +223,7 @@ export interface ApplyImportOptions {
 
 export async function applyImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: ApplyImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
   // The checks of the preview again: the database may have changed since the user looked.
-  const local = await readLocal(db, bundle);
+  const local = await readLocal(db, bundle, { fieldVersions: false });
   if (!local.ok) return local;
   const fit = checkLocalFit(bundle, local.value);
   if (!fit.ok) return fit;
@@ -374,7 +374,7 @@ function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
 // ——— local state ———
 
 interface LocalState {
-  /** Field key → the change that wins the field here. */
+  /** Field key → the change that wins the field here (empty when not asked for). */
   readonly fieldVersions: ReadonlyMap<string, Change>;
   /** Record key → whether this device has the record. */
   readonly records: ReadonlyMap<string, { readonly table: TableName; readonly exists: boolean }>;
@@ -384,7 +384,7 @@ interface LocalState {
   readonly blobsHere: ReadonlySet<string>;
 }
 
-async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle): Promise<Result<LocalState, ImportProblem>> {
+async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fieldVersions: boolean } = { fieldVersions: true }): Promise<Result<LocalState, ImportProblem>> {
   const { changes, manifest } = bundle;
   const assessmentId = manifest.assessment.id;
   const fieldKeys = new Map<string, [string, string, string]>();
@@ -398,7 +398,7 @@ async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle): Promise<Res
   try {
     return ok(
       await db.transaction('r', [...new Set<string>(['fieldVersions', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
-        const versionRows = await db.fieldVersions.bulkGet([...fieldKeys.values()]);
+        const versionRows = read.fieldVersions ? await db.fieldVersions.bulkGet([...fieldKeys.values()]) : [];
         const fieldVersions = new Map<string, Change>();
         for (const row of versionRows) {
           const parsed = changeSchema.safeParse(row);

@@ -18,6 +18,7 @@ import { loadAssessment } from '../../src/storage/loadAssessment';
 import { ASSESSMENT_ID, OBSERVATION_ID } from './support/bundleTestKit';
 import { assessmentInput, dumpDatabase, openTestStore, unwrap, type TestStore } from './support/storageTestKit';
 import JSZip from 'jszip';
+import fc from 'fast-check';
 
 const DIR = 'test/fixtures/bundles';
 const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
@@ -163,5 +164,47 @@ describe('script and HTML in notes', () => {
     };
     walk('src');
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(markup);
+  });
+});
+
+describe('any damage to a bundle', () => {
+  type Damage = { kind: 'flip'; at: number; bits: number } | { kind: 'cut'; at: number } | { kind: 'insert'; at: number; bytes: number[] } | { kind: 'remove'; at: number; count: number };
+  const damage: fc.Arbitrary<Damage[]> = fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 64 }) }),
+    ),
+    { minLength: 1, maxLength: 4 },
+  );
+  const apply = (original: Uint8Array, steps: readonly Damage[]) => {
+    let bytes = original;
+    for (const step of steps) {
+      const at = bytes.length === 0 ? 0 : step.at % bytes.length;
+      if (step.kind === 'flip') {
+        bytes = bytes.slice();
+        bytes[at] = bytes[at]! ^ step.bits;
+      } else if (step.kind === 'cut') bytes = bytes.slice(0, at);
+      else if (step.kind === 'insert') bytes = new Uint8Array([...bytes.subarray(0, at), ...step.bytes, ...bytes.subarray(at)]);
+      else bytes = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(at + step.count)]);
+    }
+    return bytes;
+  };
+
+  it.each(['valid.mmdma.zip', 'encrypted.mmdma.zip'])('of %s gives a result or a problem, never an exception, quickly', async (file) => {
+    const original = fixture(file);
+    await fc.assert(
+      fc.asyncProperty(damage, async (steps) => {
+        const damaged = apply(original, steps);
+        const started = performance.now();
+        const read = await readBundle(damaged, { key });
+        expect(performance.now() - started).toBeLessThan(2_000);
+        if (!read.ok) expect(read.error.message.length).toBeGreaterThan(0);
+        // Undetected damage can only be where nothing is read: then the content is what was written.
+        else expect(read.value.changes).toEqual(unwrap(await readBundle(original, { key })).changes);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

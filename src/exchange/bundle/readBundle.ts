@@ -236,7 +236,8 @@ function parseJson(bytes: Uint8Array, entry: string, limits: BundleLimits): unkn
 /** "Not ours" and "too new" first, before a schema that a newer format may no longer match. */
 function probeFormat(raw: unknown): void {
   if (!isObject(raw) || raw.format !== BUNDLE_FORMAT) {
-    refuse('unsupported-format', `"${MANIFEST_PATH}" does not describe an MMDMA bundle (format "${isObject(raw) ? String(raw.format) : '?'}").`, MANIFEST_PATH);
+    const format = isObject(raw) ? printable(String(raw.format)).slice(0, 40) : '?';
+    refuse('unsupported-format', `"${MANIFEST_PATH}" does not describe an MMDMA bundle (format "${format}").`, MANIFEST_PATH);
   }
   const version = raw.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -493,6 +494,5 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }

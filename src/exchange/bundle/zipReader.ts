@@ -228,7 +228,6 @@ export function unsafeNameReason(name: string): string | undefined {
   if (name.includes('\\')) return 'contains a backslash (a path separator on Windows)';
   if (name.startsWith('/')) return 'is an absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) return 'contains control or bidirectional-override characters';
   const segments = name.split('/');
   if (name.endsWith('/')) segments.pop();
@@ -340,7 +339,6 @@ function overlapOrTruncated(entry: RawEntry, boundary: number, directoryOffset: 
 }
 
 function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
