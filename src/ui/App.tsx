@@ -72,9 +72,13 @@ export function App() {
 
   useLayoutEffect(() => {
     // Screen readers pick their voice from <html lang>; hyphenation and quotes follow it too.
-    document.documentElement.lang = language;
-    document.title = t('app.documentTitle', { screen: documentScreen, app: t('app.name') });
-  }, [language, documentScreen, t]);
+    // Set only on change: writing it restyles the whole page, and the app re-renders on every save.
+    if (document.documentElement.lang !== language) document.documentElement.lang = language;
+  }, [language]);
+  const documentTitle = t('app.documentTitle', { screen: documentScreen, app: t('app.name') });
+  useLayoutEffect(() => {
+    if (document.title !== documentTitle) document.title = documentTitle;
+  }, [documentTitle]);
 
   // After a route change, move focus to the new content (as a page load would), unless the screen
   // already put it somewhere inside, or the change came from a link inside the screen itself.

