@@ -42,6 +42,7 @@ function createScreens(translationsReady: () => Promise<void>) {
   return {
     Framework: lazy<object>(() => import('./shell/FrameworkRoute').then((module) => module.FrameworkRoute)),
     Settings: lazy<object>(() => import('./screens/settings/SettingsScreen').then((module) => module.SettingsScreen)),
+    ImportBundle: lazy<object>(() => import('./screens/exchange/ImportBundleScreen').then((module) => module.ImportBundleScreen)),
     Setup: lazy<AssessmentScreenProps>(() => import('./screens/setup/SetupScreen').then((module) => module.SetupScreen)),
     Interviews: lazy<AssessmentScreenProps>(() => import('./screens/setup/InterviewsScreen').then((module) => module.InterviewsScreen)),
     Interview: lazy<InterviewScreenProps>(() => import('./screens/interview/InterviewScreen').then((module) => module.InterviewScreen)),
@@ -133,6 +134,8 @@ function RouteView({ route, screens }: { readonly route: Route; readonly screens
         <AssessmentsScreen />
       ) : route.screen === 'settings' ? (
         <screens.Settings />
+      ) : route.screen === 'import' ? (
+        <screens.ImportBundle />
       ) : (
         <AssessmentRoute route={route} screens={screens} />
       )}
@@ -146,6 +149,8 @@ function headerTitle(t: TFunction, route: Route, assessmentTitle: string | undef
       return t('shell:title.assessments');
     case 'settings':
       return t('shell:title.settings');
+    case 'import':
+      return t('shell:title.import');
     case 'framework':
       return t('explorer:title');
     default:
@@ -160,6 +165,8 @@ function screenLabel(t: TFunction, route: Route): string {
       return t('shell:title.assessments');
     case 'settings':
       return t('shell:title.settings');
+    case 'import':
+      return t('shell:title.import');
     case 'framework':
       return t('explorer:title');
     case 'dashboard':

@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ screen: 'assessments' });
     expect(parseRoute('#/settings')).toEqual({ screen: 'settings' });
     expect(parseRoute('#/framework')).toEqual({ screen: 'framework' });
+    expect(parseRoute('#/import')).toEqual({ screen: 'import' });
     expect(parseRoute(`#/a/${A}`)).toEqual({ screen: 'dashboard', assessmentId: A });
     expect(parseRoute(`#/a/${A}/setup`)).toEqual({ screen: 'setup', assessmentId: A });
     expect(parseRoute(`#/a/${A}/exchange`)).toEqual({ screen: 'exchange', assessmentId: A });
@@ -31,6 +32,7 @@ describe('routes', () => {
       fc.constant<Route>({ screen: 'assessments' }),
       fc.constant<Route>({ screen: 'settings' }),
       fc.constant<Route>({ screen: 'framework' }),
+      fc.constant<Route>({ screen: 'import' }),
       id.map((assessmentId): Route => ({ screen: 'setup', assessmentId })),
       id.map((assessmentId): Route => ({ screen: 'dashboard', assessmentId })),
       id.map((assessmentId): Route => ({ screen: 'exchange', assessmentId })),

@@ -9,6 +9,8 @@ export type Route =
   | { readonly screen: 'assessments' }
   | { readonly screen: 'settings' }
   | { readonly screen: 'framework' }
+  /** Receiving a bundle of an assessment this device does not hold yet. */
+  | { readonly screen: 'import' }
   | { readonly screen: 'setup'; readonly assessmentId: string }
   | { readonly screen: 'interviews'; readonly assessmentId: string }
   | { readonly screen: 'interview'; readonly assessmentId: string; readonly interviewId: string }
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (first === undefined) return { screen: 'assessments' };
   if (first === 'settings' && assessmentId === undefined) return { screen: 'settings' };
   if (first === 'framework' && assessmentId === undefined) return { screen: 'framework' };
+  if (first === 'import' && assessmentId === undefined) return { screen: 'import' };
   if (first !== 'a' || assessmentId === undefined || rest.length > 0) return { screen: 'assessments' };
   switch (screen) {
     case undefined:
@@ -60,6 +63,7 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'settings':
     case 'framework':
+    case 'import':
       return path(route.screen);
     case 'interview':
       return path('a', route.assessmentId, 'interviews', route.interviewId);

@@ -257,6 +257,7 @@ export function createShellState(options: ShellOptions): ShellState {
     session,
     assessments,
     writer,
+    exchange: { db, store },
     autosave,
     storage,
     refreshStorage,

@@ -12,6 +12,7 @@ import type { RecordWriter } from '../session/assessmentSession';
 import type { Framework } from '../../core/framework/frameworkSchema';
 import type { Result } from '../../core/result';
 import type { StorageFailure } from '../../storage/storageFailure';
+import type { MmdmaDatabase, Store } from '../../storage';
 import type { SessionStatus } from '../session/createAssessmentSession';
 import type { InstallFailure, UnreadableFramework } from './frameworkRegistry';
 import type { InstalledFramework } from './installedFrameworks';
@@ -41,6 +42,11 @@ export interface ShellState {
   readonly assessments: ReadonlySignal<readonly Assessment[] | null>;
   /** Writes that do not belong to an open assessment (creating one, the list's archive button). */
   readonly writer: RecordWriter;
+  /**
+   * The app's one database handle and store, for the exchange screen: bundles read the change log
+   * and write through `store.applyChanges`, below the record writer. No other screen uses them.
+   */
+  readonly exchange: { readonly db: MmdmaDatabase; readonly store: Store };
   readonly autosave: Autosave;
   readonly storage: ReadonlySignal<StorageHealth | null>;
   readonly refreshStorage: () => Promise<void>;

@@ -2,6 +2,7 @@
  * `#/`: the assessments on this device (open, archive), a form to start a new one, and the state of
  * the device's storage. With nothing stored yet, it says what to do first.
  */
+import { formatRoute } from '../../routing/route';
 import { useId } from 'preact/hooks';
 import { StorageStatusPanel } from '../../shell/StorageStatusPanel';
 import { useShell } from '../../shell/ShellContext';
@@ -59,6 +60,9 @@ export function AssessmentsScreen() {
             )}
           </>
         )}
+        <p class="assessments-import">
+          {t('assessments:importBundle.lead')} <a href={formatRoute({ screen: 'import' })}>{t('assessments:importBundle.link')}</a>
+        </p>
       </section>
       <div class="assessments-aside">
         <NewAssessmentForm />

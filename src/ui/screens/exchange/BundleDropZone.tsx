@@ -2,6 +2,7 @@
  * Where a bundle file comes in: a file input (the keyboard and screen-reader way, and the only way on
  * tablets) inside a zone that also takes a file dropped from the desktop or a USB stick's window.
  */
+import type { Ref } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../../useTranslation';
 
@@ -9,9 +10,10 @@ export interface BundleDropZoneProps {
   readonly onFile: (file: File) => void;
   readonly disabled?: boolean | undefined;
   readonly label?: string | undefined;
+  readonly inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
-export function BundleDropZone({ onFile, disabled, label }: BundleDropZoneProps) {
+export function BundleDropZone({ onFile, disabled, label, inputRef }: BundleDropZoneProps) {
   const { t } = useTranslation();
   const id = useId();
   const [over, setOver] = useState(false);
@@ -49,6 +51,7 @@ export function BundleDropZone({ onFile, disabled, label }: BundleDropZoneProps)
         <label for={id}>{label ?? t('exchange:import.fileLabel')}</label>
         <input
           id={id}
+          ref={inputRef}
           type="file"
           accept=".zip,.mmdma.zip,application/zip"
           disabled={disabled}

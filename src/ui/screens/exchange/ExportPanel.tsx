@@ -8,7 +8,7 @@
  * current step in the background and the file is discarded).
  */
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Assessor } from '../../../core/assessment/assessorSchema';
 import { deriveBundleKey, type BundleKey } from '../../../exchange/bundle/encryption';
 import type { BundleProgress } from '../../../exchange/bundle/progress';
@@ -19,9 +19,10 @@ import { formatBytes } from '../../shell/formatStorage';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import type { ExchangeDeps } from './exchangeDeps';
-import { attachmentTotals, defaultExporter, peerViews, type PeerView } from './exportScope';
+import { attachmentTotals, initialSigner, peerViews, resolveSigner, type PeerView } from './exportScope';
 import { checkPassphrase } from './passphraseCheck';
 import { PassphraseFields } from './PassphraseFields';
+import { SignerField } from './SignerField';
 import { exportProblemText } from './problemMessage';
 import { exportPlan, progressPercent } from './progressPercent';
 import { ProgressBar } from './ProgressBar';
@@ -64,18 +65,23 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [exporterId, setExporterId] = useState<string | undefined>(undefined);
-  const [exporterName, setExporterName] = useState('');
+  const [signerChoice, setSignerChoice] = useState(() => initialSigner(data.assessors, me?.id));
+  const [signerName, setSignerName] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [status, setStatus] = useState('');
   const [saveNote, setSaveNote] = useState('');
   const run = useRef(0);
   const passphraseRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
+  const signerRef = useRef<HTMLSelectElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const failedHeading = useRef<HTMLHeadingElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Where focus goes when the form comes back: "Export" after a cancel, the first choice after a result. */
+  const focusOnForm = useRef<'submit' | 'start' | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -87,6 +93,10 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
       live = false;
     };
   }, [deps.db, assessmentId, peersVersion]);
+  // "Who am I" chosen in the header after the screen opened: sign as that person unless already chosen.
+  useEffect(() => {
+    if (me !== undefined) setSignerChoice((choice) => (choice === '' ? me.id : choice));
+  }, [me]);
   // Dropping the run on unmount: a result that arrives after the screen is gone is discarded.
   useEffect(
     () => () => {
@@ -99,16 +109,21 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
   const chosenPeer = scope.kind === 'peer' ? peers.find((peer) => peer.node === scope.node) : undefined;
   const totals = useMemo(() => attachmentTotals(data.attachments, chosenPeer?.peer.blobsHeld), [data.attachments, chosenPeer]);
   const allTotals = useMemo(() => attachmentTotals(data.attachments), [data.attachments]);
-  const exporter = data.assessors.find((assessor) => assessor.id === exporterId) ?? defaultExporter(data.assessors, me?.id);
+  const signer = resolveSigner(signerChoice, signerName, data.assessors);
   const check = checkPassphrase(passphrase, confirmation);
   const blobUrl = useObjectUrl(phase.kind === 'done' ? phase.summary.result.blob : undefined);
   const picker = typeof window === 'undefined' ? undefined : saveFilePickerOf(window);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (phase.kind === 'done') resultHeading.current?.focus();
     if (phase.kind === 'failed') failedHeading.current?.focus();
     // The submit button leaves with the form's controls: focus goes where the next action is.
     if (phase.kind === 'deriving' || phase.kind === 'writing') cancelButton.current?.focus();
+    if (phase.kind === 'form' && focusOnForm.current !== undefined) {
+      if (focusOnForm.current === 'submit') submitButton.current?.focus();
+      else formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+      focusOnForm.current = undefined;
+    }
   }, [phase.kind]);
 
   const busy = phase.kind === 'deriving' || phase.kind === 'writing';
@@ -117,10 +132,8 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
     setAttempted(true);
     setStatus('');
     setSaveNote('');
-    const signer = data.assessors.length > 0 ? exporter : undefined;
-    const name = signer?.name ?? exporterName.trim();
-    if (name === '') {
-      nameRef.current?.focus();
+    if (!signer.ok) {
+      (signer.problem === 'name' ? nameRef : signerRef).current?.focus();
       return;
     }
     if (encrypt && check.problems.length > 0) {
@@ -145,7 +158,7 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
         includeAttachments,
         ...(peer === undefined ? {} : { since: peer.peer.versionVector, peerBlobs: peer.peer.blobsHeld }),
         ...(key === undefined ? {} : { key }),
-        createdBy: { name, assessorId: signer?.id ?? null },
+        createdBy: { name: signer.name, assessorId: signer.assessorId },
         onProgress: (progress) => {
           if (run.current !== mine) return;
           floor = progressPercent(progress, plan, floor);
@@ -171,11 +184,13 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
 
   const cancel = () => {
     run.current += 1;
+    focusOnForm.current = 'submit';
     setPhase({ kind: 'form' });
     setStatus(t('exchange:export.cancelled'));
   };
 
   const again = () => {
+    focusOnForm.current = 'start';
     setPhase({ kind: 'form' });
     setStatus('');
     setSaveNote('');
@@ -194,6 +209,7 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
 
       {(phase.kind === 'form' || busy) && (
         <form
+          ref={formRef}
           class="xc-export-form"
           noValidate
           onSubmit={(event) => {
@@ -238,39 +254,16 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
 
           <fieldset class="fieldset xc-fieldset" disabled={busy}>
             <legend>{t('exchange:export.signer.legend')}</legend>
-            {data.assessors.length > 0 ? (
-              <div class="field">
-                <label for={`${id}-signer`}>{t('exchange:export.signer.label')}</label>
-                <select id={`${id}-signer`} value={exporter?.id} aria-describedby={`${id}-signer-hint`} onChange={(event) => setExporterId(event.currentTarget.value)}>
-                  {data.assessors.map((assessor) => (
-                    <option key={assessor.id} value={assessor.id}>
-                      {assessor.name}
-                    </option>
-                  ))}
-                </select>
-                <p id={`${id}-signer-hint`} class="field-hint">
-                  {t('exchange:export.signer.hint')}
-                </p>
-              </div>
-            ) : (
-              <div class="field">
-                <label for={`${id}-signer-name`}>{t('exchange:export.signer.nameLabel')}</label>
-                <input
-                  id={`${id}-signer-name`}
-                  ref={nameRef}
-                  type="text"
-                  value={exporterName}
-                  autoComplete="name"
-                  aria-invalid={attempted && exporterName.trim() === '' ? 'true' : undefined}
-                  aria-describedby={`${id}-signer-hint`}
-                  onInput={(event) => setExporterName(event.currentTarget.value)}
-                />
-                <p id={`${id}-signer-hint`} class="field-hint">
-                  {t('exchange:export.signer.hint')}
-                </p>
-                {attempted && exporterName.trim() === '' && <p class="field-error">{t('exchange:export.signer.required')}</p>}
-              </div>
-            )}
+            <SignerField
+              assessors={data.assessors}
+              choice={signerChoice}
+              name={signerName}
+              onChoice={setSignerChoice}
+              onName={setSignerName}
+              problem={attempted && !signer.ok ? signer.problem : undefined}
+              selectRef={signerRef}
+              nameRef={nameRef}
+            />
           </fieldset>
 
           <fieldset class="fieldset xc-fieldset" disabled={busy}>
@@ -297,7 +290,7 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
 
           {!busy && (
             <div class="xc-actions">
-              <button type="submit" class="button button-primary">
+              <button ref={submitButton} type="submit" class="button button-primary">
                 {chosenPeer === undefined ? t('exchange:export.start') : t('exchange:export.startForPeer', { name: chosenPeer.name ?? t('exchange:unknownPerson') })}
               </button>
             </div>

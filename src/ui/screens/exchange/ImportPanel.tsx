@@ -14,7 +14,7 @@
  */
 import { effect } from '@preact/signals';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { FrameworkRef } from '../../../exchange/bundle/format';
 import type { BundleProgress } from '../../../exchange/bundle/progress';
@@ -78,6 +78,9 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
   const heading = useRef<HTMLHeadingElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  /** Set when the person went back to choosing a file: the file input gets the focus. */
+  const focusPicker = useRef(false);
 
   useEffect(
     () => () => {
@@ -87,7 +90,12 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
     },
     [],
   );
-  useEffect(() => {
+  // Layout effect: focus moves in the same frame as the content, before anyone can act on the old one.
+  useLayoutEffect(() => {
+    if (phase.kind === 'idle' && focusPicker.current) {
+      focusPicker.current = false;
+      picker.current?.focus();
+    }
     if (phase.kind === 'preview' || phase.kind === 'done' || phase.kind === 'refused') heading.current?.focus();
     if (phase.kind === 'applying') stopButton.current?.focus();
     if (phase.kind === 'verifying' || phase.kind === 'opening') cancelButton.current?.focus();
@@ -179,6 +187,7 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
 
   const reset = (message = '') => {
     run.current += 1;
+    focusPicker.current = true;
     setPhase({ kind: 'idle' });
     setStatus(message);
   };
@@ -188,15 +197,14 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
     setStatus(reset.ok ? t('exchange:report.nodeIdReset') : t('exchange:problem.storage-failed'));
   };
 
-  const showPicker = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'refused';
   const busy = phase.kind === 'opening' || phase.kind === 'verifying' || phase.kind === 'applying';
 
   return (
-    <section class={`panel xc-panel xc-import${showPicker && phase.kind === 'idle' ? '' : ' is-active'}`} aria-labelledby={`${id}-heading`}>
+    <section class="panel xc-panel xc-import" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('exchange:import.heading')}</h3>
       <p class="section-intro">{t('exchange:import.intro')}</p>
 
-      {phase.kind === 'idle' && <BundleDropZone onFile={(file) => void open(file)} />}
+      {phase.kind === 'idle' && <BundleDropZone inputRef={picker} onFile={(file) => void open(file)} />}
 
       {phase.kind !== 'idle' && (
         <p class="xc-file-line">
@@ -243,7 +251,6 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
       {phase.kind === 'preview' && (
         <ImportPreviewView
           preview={phase.preview}
-          fileName={phase.file.name}
           current={current}
           data={data}
           index={index}

@@ -3,7 +3,7 @@
  * passphrase from tampering by a key check), and the person simply types again: the file stays
  * chosen.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../../useTranslation';
 
 export interface ImportPassphraseFormProps {
@@ -23,7 +23,7 @@ export function ImportPassphraseForm({ fileName, wrong, attempt, onSubmit, onCan
   const [visible, setVisible] = useState(false);
   const [empty, setEmpty] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     input.current?.focus();
     if (wrong) input.current?.select();
   }, [wrong, attempt]);

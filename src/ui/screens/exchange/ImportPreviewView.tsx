@@ -21,7 +21,6 @@ import { conflictRows, previewVerdict, tableRows, valueText, type ConflictRow } 
 
 export interface ImportPreviewViewProps {
   readonly preview: ImportPreview;
-  readonly fileName: string;
   /** The assessment open on this screen, if any (a bundle of another one is said so). */
   readonly current: { readonly id: string; readonly title: string } | undefined;
   /** The open assessment's records, to name the records of conflicts. */
@@ -32,7 +31,7 @@ export interface ImportPreviewViewProps {
   readonly onCancel: () => void;
 }
 
-export function ImportPreviewView({ preview, fileName, current, data, index, headingRef, onImport, onCancel }: ImportPreviewViewProps) {
+export function ImportPreviewView({ preview, current, data, index, headingRef, onImport, onCancel }: ImportPreviewViewProps) {
   const { t, format, language } = useTranslation();
   const verdict = previewVerdict(preview);
   const rows = useMemo(() => tableRows(preview.byTable), [preview]);
@@ -45,7 +44,6 @@ export function ImportPreviewView({ preview, fileName, current, data, index, hea
       <h4 ref={headingRef} tabIndex={-1} class="xc-result-heading">
         {t('exchange:preview.heading')}
       </h4>
-      <p class="xc-file-line">{t('exchange:preview.file', { file: fileName })}</p>
 
       {current !== undefined && !sameAssessment && (
         <p class="banner banner-warning">{t('exchange:preview.otherAssessment', { title: preview.assessment.title, current: current.title })}</p>

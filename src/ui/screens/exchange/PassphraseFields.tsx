@@ -49,7 +49,7 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
         <p id={`${id}-hint`} class="field-hint">
           {t('exchange:export.passphrase.hint', { count: MIN_PASSPHRASE_CHARS })}
         </p>
-        <p id={`${id}-strength`} class={`xc-strength xc-strength-${check.strength}`} data-strength={check.strength}>
+        <p id={`${id}-strength`} class={`xc-strength xc-strength-${props.passphrase === '' ? 'none' : check.strength}`}>
           <span class="xc-strength-meter" aria-hidden="true">
             <span />
             <span />

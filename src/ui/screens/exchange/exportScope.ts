@@ -50,7 +50,28 @@ export function peerViews(peers: readonly BundlePeer[], assessors: readonly Asse
   });
 }
 
-/** The assessor an export is signed with by default: "me" on this device, else the lead, else the first. */
-export function defaultExporter(assessors: readonly Assessor[], meId: string | undefined): Assessor | undefined {
-  return assessors.find((assessor) => assessor.id === meId) ?? assessors.find((assessor) => assessor.role === 'lead') ?? assessors[0];
+/** The select's value for "someone not in the team list" (assessor ids are UUIDs, so it cannot clash). */
+export const OTHER_SIGNER = 'other';
+
+/**
+ * Who signs an export at first: "me" on this device when chosen. Never a guess such as the lead: a
+ * bundle signed with someone else's name misleads every colleague who imports it.
+ */
+export function initialSigner(assessors: readonly Assessor[], meId: string | undefined): string {
+  if (assessors.length === 0) return OTHER_SIGNER;
+  return assessors.some((assessor) => assessor.id === meId) ? (meId ?? '') : '';
+}
+
+export type SignerResolution =
+  | { readonly ok: true; readonly name: string; readonly assessorId: string | null }
+  | { readonly ok: false; readonly problem: 'choose' | 'name' };
+
+/** The signature of an export from the form: an assessor of the team, or a typed name. */
+export function resolveSigner(choice: string, typedName: string, assessors: readonly Assessor[]): SignerResolution {
+  if (choice === OTHER_SIGNER) {
+    const name = typedName.trim();
+    return name === '' ? { ok: false, problem: 'name' } : { ok: true, name, assessorId: null };
+  }
+  const assessor = assessors.find((candidate) => candidate.id === choice);
+  return assessor === undefined ? { ok: false, problem: 'choose' } : { ok: true, name: assessor.name, assessorId: assessor.id };
 }

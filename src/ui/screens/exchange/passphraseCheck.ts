@@ -17,6 +17,11 @@ export type PassphraseStrength = 'too-short' | 'weak' | 'fair' | 'strong';
 /** Estimated bits below which a passphrase is weak, and at or above which it is strong. */
 export const WEAK_BELOW_BITS = 45;
 export const STRONG_FROM_BITS = 70;
+/**
+ * Share of the uniform-random entropy credited per character: people's choices (capitals first,
+ * digits last, "4" for "a") are far from uniform, and no dictionary is at hand offline to tell.
+ */
+const HUMAN_CHOICE_FACTOR = 0.75;
 /** Bits credited per word of at least MIN_WORD_CHARS letters (a vocabulary of about 2,000 words). */
 const BITS_PER_WORD = 11;
 const MIN_WORD_CHARS = 3;
@@ -69,7 +74,7 @@ export function estimateBits(passphrase: string): number {
   // Armenian, Cyrillic and other non-Latin letters: each script has 30–40 letters per case.
   if (/[^\p{Script=Latin}\P{L}]/u.test(text)) alphabet += 40;
   const effective = effectiveLength(chars);
-  const charBits = effective * Math.log2(Math.max(alphabet, 2));
+  const charBits = effective * Math.log2(Math.max(alphabet, 2)) * HUMAN_CHOICE_FACTOR;
   const words = text.split(/[\s\-_.,;:]+/u).filter((word) => [...word].length >= MIN_WORD_CHARS);
   const distinctWords = new Set(words.map((word) => word.toLowerCase())).size;
   const wordBits = distinctWords >= 2 ? distinctWords * BITS_PER_WORD : 0;
