@@ -1,12 +1,16 @@
 /**
  * Initial load (PWA issue):
- * (a) the JavaScript the first screen loads eagerly, gzip level 9, against the 120 KB budget and a
- *     bare Preact "hello" built with the same vite.config.ts in the same run;
- * (b) offline, after one online visit installed the service worker: time from navigation start to
- *     the first screen's element being visible and usable, median of N reloads, against a blank
- *     HTML page precached and served by the same worker, reloaded N times in the same browser.
+ * (a) the JavaScript the app loads eagerly (its entry and static imports, the same whatever the
+ *     route), gzip level 9, against the 120 KB budget and a bare Preact "hello" built with the same
+ *     vite.config.ts in the same run;
+ * (b) offline, after one online visit installed the service worker and an Armenia-size assessment
+ *     was stored: time from navigation start to the interview screen's note composer being visible
+ *     and usable, median of N reloads, against the ≤ 1 s budget and a blank HTML page precached and
+ *     served by the same worker, reloaded N times in the same browser; the assessments list (the
+ *     app's first screen) with the same data, for reference.
  *
- * Prints, never asserts on time.
+ * Prints, never asserts on time; throws only when the set-up is broken (the seed fails, or the page
+ * measured offline does not show the seeded interview's notes).
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -22,23 +26,74 @@ import {
   type LaunchedChromium,
   type ServedApp,
 } from '../test/e2e/support';
+import { buildArmeniaSeed, describeSeed, seedArmenia, type ArmeniaSeedResult } from './support/armeniaSeed';
 import { eagerJavaScript } from './support/eagerJavaScript';
 import { printRows } from './support/measure';
 import { median, reloadAndTime, watchForReady } from './support/timeToReady';
 
+/** What prepare() stored; the target's path and checks need its ids (the store makes them). */
+let seeded: ArmeniaSeedResult | undefined;
+const seededAssessment = (): ArmeniaSeedResult => {
+  if (!seeded) throw new Error('nothing seeded: INITIAL_LOAD_TARGET.prepare() has not run');
+  return seeded;
+};
+
 /**
- * What "the first screen is ready" means: the one place to change when the first screen changes
- * (the interview screen, with an Armenia-size assessment stored by `prepare`).
+ * What "the first screen is ready" means: the one place to change when the first screen changes.
+ * Now the interview screen, opened offline on one interview of an Armenia-size assessment.
  */
 export const INITIAL_LOAD_TARGET = {
-  name: 'framework explorer',
-  /** Page to load, relative to the app's origin (the explorer's hash route; the app before the shell ignores the hash). */
-  path: '/#/framework',
-  /** The element that must be visible and enabled; its click handler is attached by then. */
-  readySelector: 'button[data-pillar-id][aria-current="true"]',
-  /** Runs once, online, after the service worker controls the page and before going offline: seed storage here. */
-  prepare: async (_page: Page): Promise<void> => {},
+  name: 'interview screen (Armenia-size assessment stored)',
+  /** Page to load, relative to the app's origin: the interview's hash route, known once prepare() has seeded. */
+  path: (): string => {
+    const { assessmentId, interviewId } = seededAssessment();
+    return `/#/a/${assessmentId}/interviews/${interviewId}`;
+  },
+  /** The element that must be visible and enabled: the note composer's textarea (rendered with the notes). */
+  readySelector: '.note-composer textarea.composer-text',
+  /** Navigation → ready, median of the offline reloads (the issue: ≤ 1 s headless on this machine). */
+  budgetMs: 1000,
+  /** Adds what prepare() needs to the build, outside the precache (served online only). */
+  addToBuild: (outDir: string): Promise<void> => buildArmeniaSeed(outDir),
+  /**
+   * Runs once, online, on the app's first screen after the service worker controls the page, and
+   * before going offline: seeds storage through the store, and sets "me" (the lead) as the app's
+   * WhoAmI does, so the interview opens on the composer.
+   */
+  prepare: async (page: Page): Promise<void> => {
+    seeded = await seedArmenia(page, { rememberMe: true });
+    console.log(`\nSeeded the Armenia-size assessment in ${seeded.seedMs.toFixed(0)} ms: ${describeSeed(seeded)}`);
+  },
+  /** Throws unless the page shows the seeded interview with all its notes (a broken set-up, not a slow one). */
+  verify: async (page: Page): Promise<void> => {
+    const { interviewNotes, interviewLastNote } = seededAssessment();
+    await page.locator(INITIAL_LOAD_TARGET.readySelector).waitFor({ timeout: 30_000 });
+    const rows = () => page.locator('.note-list .note-row:not(.is-pending)').count();
+    const deadline = Date.now() + 10_000;
+    let shown = await rows();
+    while (shown !== interviewNotes && Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      shown = await rows();
+    }
+    if (shown !== interviewNotes) throw new Error(`the interview screen shows ${shown} notes, not the ${interviewNotes} seeded`);
+    const listText = (await page.locator('.note-list').textContent()) ?? '';
+    if (!listText.includes(interviewLastNote)) throw new Error(`the interview screen does not show the seeded note "${interviewLastNote}"`);
+    const heading = (await page.locator('.interview-header h2').textContent()) ?? '';
+    if (!heading.includes('Migration Service')) throw new Error(`the interview screen is headed "${heading}", not the Migration Service's`);
+  },
 };
+
+/** The app's first screen with the same data, for reference (no budget of its own). */
+const ASSESSMENTS_LIST = {
+  name: 'assessments list (same data)',
+  path: '/#/',
+  readySelector: '.assessment-cards .assessment-card-title a',
+  verify: async (page: Page): Promise<void> => {
+    const titles = await page.locator(ASSESSMENTS_LIST.readySelector).allTextContents();
+    if (!titles.includes('Armenia MMDMA 2022')) throw new Error(`the assessments list shows ${JSON.stringify(titles)}, not the seeded assessment`);
+  },
+};
+
 /** Reloads measured per page, after one unmeasured warm-up reload. */
 const RELOADS = 10;
 const JS_BUDGET_BYTES = 120_000; // 120 KB, 1 KB = 1,000 bytes (the stricter reading)
@@ -80,7 +135,7 @@ it('initial JavaScript, gzip: eager chunks of the first screen vs a bare Preact 
   );
   printRows('Initial JavaScript (gzip -9; 1 KB = 1,000 bytes)', [
     {
-      figure: `eager JS of the ${INITIAL_LOAD_TARGET.name} (entry + static imports)`,
+      figure: 'eager JS of the app (entry + static imports, the same whatever the route)',
       value: kb(appJs.gzipBytes),
       unit: 'KB',
       baselineName: 'bare Preact "hello", same Vite config',
@@ -96,18 +151,26 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
   if (missing) throw new Error(missing);
   const build: BuiltApp = await buildApp({ plugins: [blankPage] });
   cleanups.push(build.remove);
+  await INITIAL_LOAD_TARGET.addToBuild(build.outDir);
   const server: ServedApp = await serveApp(build.outDir);
   cleanups.push(server.close);
   const browser: LaunchedChromium = await launchChromium();
   cleanups.push(browser.close);
   const { context } = browser;
-  await watchForReady(context, [INITIAL_LOAD_TARGET.readySelector, BLANK_SELECTOR]);
+  await watchForReady(context, [INITIAL_LOAD_TARGET.readySelector, ASSESSMENTS_LIST.readySelector, BLANK_SELECTOR]);
 
-  // One online visit installs the worker (it claims the page: no reload needed).
+  // One online visit to the first screen installs the worker (it claims the page: no reload
+  // needed); then the data is stored, and the target opened once online.
   const appPage = await context.newPage();
-  await appPage.goto(new URL(INITIAL_LOAD_TARGET.path, server.url).href);
+  await appPage.goto(new URL(ASSESSMENTS_LIST.path, server.url).href);
   await waitForServiceWorkerControl(appPage);
   await INITIAL_LOAD_TARGET.prepare(appPage);
+  await appPage.goto(new URL(INITIAL_LOAD_TARGET.path(), server.url).href);
+  await appPage.reload();
+  await INITIAL_LOAD_TARGET.verify(appPage);
+  const listPage = await context.newPage();
+  await listPage.goto(new URL(ASSESSMENTS_LIST.path, server.url).href);
+  await listPage.locator(ASSESSMENTS_LIST.readySelector).first().waitFor();
   const blankPageTab = await context.newPage();
   await blankPageTab.goto(new URL(BLANK_PAGE, server.url).href);
   await blankPageTab.locator(BLANK_SELECTOR).waitFor();
@@ -117,25 +180,35 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
   await server.close();
 
   const appTimes: { foundMs: number; paintedMs: number }[] = [];
+  const listTimes: { foundMs: number; paintedMs: number }[] = [];
   const blankTimes: { foundMs: number; paintedMs: number }[] = [];
+  // Unmeasured warm-up reloads; then make sure what will be measured is the app, served offline
+  // with the seeded data (not an error page, not an empty interview).
   await reloadAndTime(appPage);
+  await INITIAL_LOAD_TARGET.verify(appPage);
+  await reloadAndTime(listPage);
+  await ASSESSMENTS_LIST.verify(listPage);
   await reloadAndTime(blankPageTab);
-  // Interleaved, so a slow spell of the machine hits both series alike.
+  // Interleaved, so a slow spell of the machine hits all series alike.
   for (let i = 0; i < RELOADS; i++) {
     appTimes.push(await reloadAndTime(appPage));
+    listTimes.push(await reloadAndTime(listPage));
     blankTimes.push(await reloadAndTime(blankPageTab));
   }
-  // Make sure what was measured is the app, served offline (not an error page).
-  const pillars = await appPage.locator(INITIAL_LOAD_TARGET.readySelector).count();
-  if (pillars === 0) throw new Error('the first screen did not render offline');
+  await INITIAL_LOAD_TARGET.verify(appPage);
+  await ASSESSMENTS_LIST.verify(listPage);
 
   const appReady = median(appTimes.map((time) => time.paintedMs));
+  const listReady = median(listTimes.map((time) => time.paintedMs));
   const blankReady = median(blankTimes.map((time) => time.paintedMs));
-  const round = (values: readonly number[]) => values.map((value) => value.toFixed(0)).join(', ');
+  const round = (times: readonly { foundMs: number; paintedMs: number }[]) =>
+    `painted ${times.map((time) => time.paintedMs.toFixed(0)).join(', ')}\n      (attached ${times.map((time) => time.foundMs.toFixed(0)).join(', ')})`;
   console.log(
-    `\nOffline reloads, ms from navigation start to the element painted:` +
-      `\n  ${INITIAL_LOAD_TARGET.name} (${INITIAL_LOAD_TARGET.readySelector}): ${round(appTimes.map((time) => time.paintedMs))}` +
-      `\n  blank page (${BLANK_SELECTOR}): ${round(blankTimes.map((time) => time.paintedMs))}`,
+    `\nOffline reloads, ms from navigation start to the element painted (and attached and usable, before paint):` +
+      `\n  ${INITIAL_LOAD_TARGET.name} (${INITIAL_LOAD_TARGET.readySelector}):\n      ${round(appTimes)}` +
+      `\n  ${ASSESSMENTS_LIST.name} (${ASSESSMENTS_LIST.readySelector}):\n      ${round(listTimes)}` +
+      `\n  blank page (${BLANK_SELECTOR}):\n      ${round(blankTimes)}` +
+      `\nStored: ${describeSeed(seededAssessment())}`,
   );
   printRows(`Offline load, service worker installed, network off and server stopped (median of ${RELOADS} reloads each)`, [
     {
@@ -144,8 +217,8 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
       unit: 'ms',
       baselineName: 'blank HTML page from the same service worker',
       baseline: blankReady,
-      budget: 'none set by the issue (printed for reference)',
-      withinBudget: undefined,
+      budget: `≤ ${INITIAL_LOAD_TARGET.budgetMs} ms headless on this machine`,
+      withinBudget: appReady <= INITIAL_LOAD_TARGET.budgetMs,
     },
     {
       figure: `${INITIAL_LOAD_TARGET.name}: navigation → element attached and usable (before paint)`,
@@ -154,6 +227,15 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
       baselineName: 'blank page, same measure',
       baseline: median(blankTimes.map((time) => time.foundMs)),
       budget: 'none set by the issue (printed for reference)',
+      withinBudget: undefined,
+    },
+    {
+      figure: `${ASSESSMENTS_LIST.name}: navigation → ${ASSESSMENTS_LIST.readySelector} visible and painted`,
+      value: listReady,
+      unit: 'ms',
+      baselineName: 'blank HTML page from the same service worker',
+      baseline: blankReady,
+      budget: 'none set by the issue (the app\'s first screen, printed for reference)',
       withinBudget: undefined,
     },
   ]);

@@ -46,8 +46,14 @@ export async function watchForReady(context: BrowserContext, selectors: readonly
   );
 }
 
-/** Reloads the page and returns when its watched element was ready (ms since navigation start). */
+/**
+ * Reloads the page and returns when its watched element was ready (ms since navigation start).
+ * The page is brought to the front first: headless Chromium renders a tab reloaded in the
+ * background at about one frame per second (document.visibilityState still says "visible"), which
+ * would add up to a second to the "painted" figure of whichever page was not opened last.
+ */
 export async function reloadAndTime(page: Page, timeoutMs = 30_000): Promise<ReadyMark> {
+  await page.bringToFront();
   await page.reload({ waitUntil: 'commit' });
   const handle = await page.waitForFunction((key) => (window as unknown as Record<string, unknown>)[key], READY_KEY, { timeout: timeoutMs });
   return (await handle.jsonValue()) as ReadyMark;

@@ -12,7 +12,16 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './support';
 
 export const SEED_PATH = '/__interview-seed__/seed.js';
 
-export async function buildSeedModule(outDir: string): Promise<void> {
+/** Another in-page module built the same way; the defaults build interviewSeedModule.ts to SEED_PATH. */
+export interface SeedModuleBuild {
+  /** The module's source, relative to the repository root. */
+  readonly entry?: string;
+  /** The folder under the build it is written to, served as `/<folder>/seed.js`. */
+  readonly folder?: string;
+}
+
+export async function buildSeedModule(outDir: string, options: SeedModuleBuild = {}): Promise<void> {
+  const { entry = 'test/e2e/interviewSeedModule.ts', folder = '__interview-seed__' } = options;
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -21,11 +30,11 @@ export async function buildSeedModule(outDir: string): Promise<void> {
       configFile: false,
       logLevel: 'warn',
       build: {
-        outDir: join(outDir, '__interview-seed__'),
+        outDir: join(outDir, folder),
         emptyOutDir: true,
         target: 'es2022',
         minify: false,
-        lib: { entry: join(ROOT, 'test/e2e/interviewSeedModule.ts'), formats: ['es'], fileName: () => 'seed.js' },
+        lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => 'seed.js' },
       },
     });
   } finally {
