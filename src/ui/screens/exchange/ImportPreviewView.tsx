@@ -13,6 +13,7 @@ import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { JsonValue } from '../../../core/merge/change';
 import type { ImportPreview } from '../../../exchange/importBundle';
 import { FrameworkText } from '../../FrameworkText';
+import { interpolateNodes } from '../../interpolateNodes';
 import type { AssessmentData } from '../../session/assessmentSession';
 import { formatBytes } from '../../shell/formatStorage';
 import { useTranslation } from '../../useTranslation';
@@ -67,7 +68,7 @@ export function ImportPreviewView({ preview, current, data, index, headingRef, o
               ? t('exchange:preview.mergedBy', { name })
               : preview.fromThisDevice
                 ? t('exchange:preview.byThisDevice', { name })
-                : t('exchange:preview.byDevice', { name, device: shortNode(by.node) })}
+                : interpolateNodes(t, 'exchange:preview.byDevice', { name }, { device: <span class="xc-device">…{shortNode(by.node)}</span> })}
           </dd>
         </div>
         <div>
