@@ -21,7 +21,7 @@ import { parseRecord } from './parseRecord';
 import { acknowledgeChanges, pendingChanges, type OutboxRead } from './pendingChanges';
 import { freshClock, loadClock, saveClock } from './persistedClock';
 import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
-import { putBlob, type PutBlobOutcome } from './putBlob';
+import { putBlob, putVerifiedBlob, type PutBlobOutcome } from './putBlob';
 import { changesSince, versionVector, type ChangeLogRead } from './readChangeLog';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
 
@@ -45,8 +45,14 @@ export interface Store {
   deleteRecord<T extends TableName>(table: T, id: string): Promise<WriteResult<T>>;
   /** Merges changes from a bundle or the hub (validated here; anything may arrive). */
   applyChanges(changes: readonly unknown[]): Promise<Result<ApplyReport, StorageFailure>>;
-  /** Stores the bytes once under their SHA-256. */
+  /** Hashes the bytes and stores them once under their SHA-256. For the user's files, and any bytes not verified yet. */
   putBlob(blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
+  /**
+   * Stores bytes under a SHA-256 the caller has ALREADY VERIFIED against these very bytes, without
+   * hashing them again (bundle import: readBundle checked every attachment). A wrong hash would be
+   * stored for good under the wrong key; when in doubt, use putBlob. See putBlob.ts.
+   */
+  putVerifiedBlob(sha256: string, blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
   getBlob(sha256: string): Promise<Result<StoredBlob | undefined, StorageFailure>>;
   /** This installation's node id (created and persisted on first use). */
   nodeId(): Promise<Result<NodeId, StorageFailure>>;
@@ -136,6 +142,7 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     deleteRecord,
     applyChanges: (changes) => applyIncomingChanges(db, deps, changes),
     putBlob: (blob, mediaType) => putBlob(db, deps.now, blob, mediaType),
+    putVerifiedBlob: (sha256, blob, mediaType) => putVerifiedBlob(db, deps.now, sha256, blob, mediaType),
     getBlob: (sha256) => getBlob(db, sha256),
     nodeId,
     resetNodeId,

@@ -63,3 +63,46 @@ describe('putBlob and getBlob', () => {
     expect(result.ok === false && result.error.kind).toBe('invalid');
   });
 });
+
+describe('putVerifiedBlob', () => {
+  it('stores the bytes under the verified hash it is given, once, like putBlob', async () => {
+    const { db, store, clock } = open();
+    const bytes = photoBytes();
+    const sha = createHash('sha256').update(bytes).digest('hex');
+
+    const first = unwrap(await store.putVerifiedBlob(sha, new Blob([bytes]), 'IMAGE/JPEG'));
+    expect(first).toEqual({ sha256: sha, bytes: bytes.length, created: true });
+    clock.advance(60_000);
+    expect(unwrap(await store.putVerifiedBlob(sha, new Blob([bytes.slice()]), 'application/octet-stream'))).toEqual({ sha256: sha, bytes: bytes.length, created: false });
+    // putBlob of the same bytes finds them: the two paths share the key and the row.
+    expect(unwrap(await store.putBlob(new Blob([bytes.slice()]), 'image/jpeg'))).toEqual({ sha256: sha, bytes: bytes.length, created: false });
+    expect(await db.blobs.count()).toBe(1);
+
+    const stored = unwrap(await store.getBlob(sha));
+    expect(stored).toMatchObject({ sha256: sha, mediaType: 'image/jpeg', bytes: bytes.length, createdAt: '2022-10-03T09:00:00.000Z' });
+    expect(createHash('sha256').update(new Uint8Array(await stored!.blob.arrayBuffer())).digest('hex')).toBe(sha);
+  });
+
+  it('does not hash: the caller’s verification is the only check (so only verified hashes may be passed)', async () => {
+    const { store } = open();
+    const claimed = 'a'.repeat(64);
+    const put = unwrap(await store.putVerifiedBlob(claimed, new Blob(['not the bytes of that hash']), 'text/plain'));
+    expect(put.sha256).toBe(claimed);
+    expect(unwrap(await store.getBlob(claimed))?.bytes).toBe(26);
+  });
+
+  it('refuses a hash that is not 64 lower-case hex digits, and a bad media type, storing nothing', async () => {
+    const { db, store } = open();
+    const sha = createHash('sha256').update('x').digest('hex');
+    for (const malformed of ['', sha.slice(1), `${sha}0`, sha.toUpperCase(), `${sha.slice(0, 63)}g`, ` ${sha.slice(1)}`, '../'.repeat(21) + 'a']) {
+      const result = await store.putVerifiedBlob(malformed, new Blob(['x']), 'text/plain');
+      expect(result.ok, malformed).toBe(false);
+      expect(!result.ok && result.error.kind === 'invalid' && result.error.problems.map((p) => p.path)).toEqual(['sha256']);
+    }
+    const both = await store.putVerifiedBlob('nope', new Blob(['x']), 'a photo');
+    expect(!both.ok && both.error.kind === 'invalid' && both.error.problems.map((p) => p.path)).toEqual(['sha256', 'mediaType']);
+    const badType = await store.putVerifiedBlob(sha, new Blob(['x']), 'a photo');
+    expect(!badType.ok && badType.error.kind === 'invalid' && badType.error.problems.map((p) => p.path)).toEqual(['mediaType']);
+    expect(await db.blobs.count()).toBe(0);
+  });
+});
