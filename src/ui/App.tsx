@@ -143,20 +143,11 @@ function RouteView({ route, screens }: { readonly route: Route; readonly screens
   );
 }
 
+/** An assessment's screens are titled by the assessment (or what became of it); the others by their name. */
 function headerTitle(t: TFunction, route: Route, assessmentTitle: string | undefined, status: string): string {
-  switch (route.screen) {
-    case 'assessments':
-      return t('shell:title.assessments');
-    case 'settings':
-      return t('shell:title.settings');
-    case 'import':
-      return t('shell:title.import');
-    case 'framework':
-      return t('explorer:title');
-    default:
-      if (assessmentTitle !== undefined) return assessmentTitle;
-      return status === 'missing' ? t('shell:title.missing') : status === 'failed' ? t('shell:title.failed') : t('shell:title.loading');
-  }
+  if (assessmentIdOf(route) === undefined) return screenLabel(t, route);
+  if (assessmentTitle !== undefined) return assessmentTitle;
+  return status === 'missing' ? t('shell:title.missing') : status === 'failed' ? t('shell:title.failed') : t('shell:title.loading');
 }
 
 function screenLabel(t: TFunction, route: Route): string {

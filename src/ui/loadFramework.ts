@@ -1,7 +1,8 @@
 /**
- * Turns framework data (the built-in JSON, later an imported file) into what the UI shows: the
- * validated framework, or every problem found, so a broken file gets a clear screen rather than
- * a crash or a half-drawn explorer.
+ * What the explorer shows of a framework: the validated framework, or every problem found, so a
+ * broken file gets a clear screen rather than a crash or a half-drawn explorer. The app builds it
+ * from the built-in frameworks as installedFrameworks' loadBuiltins validated them (createShellState);
+ * loadFramework turns one source into it directly.
  */
 import type { Framework } from '../core/framework/frameworkSchema';
 import { validateFramework, type FrameworkProblem } from '../core/framework/validateFramework';

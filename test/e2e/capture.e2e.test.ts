@@ -3,36 +3,31 @@
  * (1366×768) sizes, in English, Armenian and Russian, with an assessment in it, checked for serious
  * or critical axe violations and for horizontal overflow, and saved as screenshots in test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
-import { LAPTOP, missingChromium, recordErrors, RESULTS_DIR, seriousAxeViolations, startApp, TABLET, type AppInBrowser } from './support';
+import { appPerFile, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 import { addAssessor, addInstitution, allSaved, createAssessment, en, openAssessmentScreen, pillarCheckbox, scheduleInterview } from './shellSteps';
 
 const SETUP_TIMEOUT_MS = 180_000;
 const LANGUAGE_KEY = 'mmdma.language';
 const INVALID_FRAMEWORK = fileURLToPath(new URL('../fixtures/frameworks/invalid-framework.json', import.meta.url));
 
-let app: AppInBrowser | undefined;
-let missingBrowser: string | undefined;
 let assessmentUrl = '';
 /** Found while capturing the empty list, before anything is stored. */
 const emptyListFailures: string[] = [];
 
-beforeAll(async () => {
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  app = await startApp({ viewport: LAPTOP });
+const app = appPerFile({ viewport: LAPTOP, timeoutMs: SETUP_TIMEOUT_MS, setUp });
+
+async function setUp({ context, baseUrl }: AppInBrowser): Promise<void> {
   // The empty list first, before anything is stored on this profile.
   for (const viewport of [TABLET, LAPTOP]) {
-    const empty = await app.context.newPage();
+    const empty = await context.newPage();
     const errors = recordErrors(empty);
     await empty.setViewportSize(viewport);
-    await empty.goto(app.baseUrl);
+    await empty.goto(baseUrl);
     await empty.getByText(en.assessments.empty.title).waitFor();
     await empty.locator('select[name="framework"] option').first().waitFor({ state: 'attached' });
     for (const violation of await seriousAxeViolations(empty)) emptyListFailures.push(`empty list ${viewport.width}: ${violation}`);
@@ -42,8 +37,8 @@ beforeAll(async () => {
   }
 
   // One assessment as a team would have it on the second day of the mission.
-  const page = await app.context.newPage();
-  await page.goto(app.baseUrl);
+  const page = await context.newPage();
+  await page.goto(baseUrl);
   await page.locator('h1').waitFor();
   await createAssessment(page, { title: 'MMDMA Armenia 2022', country: 'Armenia', startDate: '2022-10-03', endDate: '2022-10-06', leadName: 'Anna Petrosyan', leadEmail: 'anna@example.org' });
   assessmentUrl = page.url().replace(/\/setup$/, '');
@@ -70,11 +65,7 @@ beforeAll(async () => {
   await page.getByRole('listitem', { name: 'Statistical Committee (ARMSTAT)' }).waitFor();
   await allSaved(page);
   await page.close();
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await app?.close();
-});
+}
 
 interface Screen {
   readonly name: string;
@@ -99,14 +90,13 @@ const screens: readonly Screen[] = [
 ];
 
 async function open(viewport: { width: number; height: number }, language: string, screen: Screen): Promise<{ page: Page; errors: string[] }> {
-  if (missingBrowser) throw new Error(missingBrowser);
-  if (!app) throw new Error('the browser did not start (see beforeAll)');
-  const page = await app.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  await page.goto(app.baseUrl);
+  await page.goto(baseUrl);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
-  await page.goto(`${app.baseUrl}${screen.hash()}`);
+  await page.goto(`${baseUrl}${screen.hash()}`);
   await page.reload();
   await screen.ready(page);
   // Let the lazily loaded strings and the save indicator settle.
@@ -139,19 +129,18 @@ describe('shell screens: accessibility, layout and screenshots', () => {
   }
 
   it('the empty list: what to do first, without serious axe violations', () => {
-    if (missingBrowser) throw new Error(missingBrowser);
+    app(); // Throws why the set-up did not finish, if it did not.
     expect(emptyListFailures).toEqual([]);
   });
 
   it('the framework route inside the shell, at both sizes', async () => {
-    if (missingBrowser) throw new Error(missingBrowser);
-    if (!app) throw new Error('no app');
+    const { context, baseUrl } = app();
     const failures: string[] = [];
     for (const viewport of [TABLET, LAPTOP]) {
-      const page = await app.context.newPage();
+      const page = await context.newPage();
       const errors = recordErrors(page);
       await page.setViewportSize(viewport);
-      await page.goto(`${app.baseUrl}#/framework`);
+      await page.goto(`${baseUrl}#/framework`);
       await page.locator('button[data-pillar-id][aria-current="true"]').waitFor();
       for (const violation of await seriousAxeViolations(page)) failures.push(`framework ${viewport.width}: ${violation}`);
       await page.screenshot({ path: join(RESULTS_DIR, `shell-framework-en-${viewport.width}x${viewport.height}.png`) });

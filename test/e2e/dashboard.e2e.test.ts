@@ -10,15 +10,13 @@
  *
  * Screenshots at 768×1024 and 1366×768 land in test-results/ for review.
  */
-import axe from 'axe-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Plugin } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { armeniaReference } from '../support/armeniaReference';
-import { eventually, LAPTOP, missingChromium, recordErrors, RESULTS_DIR, ROOT, startApp, TABLET, type AppInBrowser } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const SEED_MODULE = 'virtual:dashboard-e2e-seed';
@@ -58,20 +56,14 @@ const EVIDENCE_ONLY_PILLAR = 'international-cooperation';
 /** A sub-topic whose ratings are left out and that gets no note: it lacks evidence. */
 const UNRATED_SUB_TOPIC = 'strategic-planning.legal-framework';
 
-let app: AppInBrowser | undefined;
-let missingBrowser: string | undefined;
 let assessmentId = '';
 let leadId = '';
 
-beforeAll(async () => {
-  // Not thrown: a failing beforeAll reports its tests as "skipped". Each test fails instead.
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  app = await startApp({ build: { plugins: [seedPlugin] } });
+const app = appPerFile({ build: { plugins: [seedPlugin] }, timeoutMs: SETUP_TIMEOUT_MS, setUp });
 
-  const page = await app.context.newPage();
-  await page.goto(app.baseUrl);
+async function setUp({ context, baseUrl }: AppInBrowser): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(baseUrl);
   await page.waitForFunction(() => '__dashboardSeed' in window);
   const seeded = await page.evaluate(
     async ({ frameworkVersion, statements, evidenceOnlyPillar, unratedSubTopic }) => {
@@ -128,19 +120,14 @@ beforeAll(async () => {
   assessmentId = seeded.assessmentId;
   leadId = seeded.leadId;
   await page.close();
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await app?.close();
-});
+}
 
 async function openDashboard(viewport: { width: number; height: number } = LAPTOP): Promise<{ page: Page; errors: string[] }> {
-  if (missingBrowser) throw new Error(missingBrowser);
-  if (!app) throw new Error('the app did not start (see beforeAll)');
-  const page = await app.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  await page.goto(`${app.baseUrl}#/a/${assessmentId}/dashboard`);
+  await page.goto(`${baseUrl}#/a/${assessmentId}/dashboard`);
   await page.locator('.dash-pillar-table').waitFor();
   return { page, errors };
 }
@@ -157,26 +144,6 @@ function seed(page: Page) {
         [table, input] as const,
       ),
   };
-}
-
-/** axe-core on the dashboard alone (the shell around it has its own tests). */
-async function seriousViolationsInDashboard(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const root = document.querySelector('.dash');
-    if (!root) return [{ id: 'no-dashboard', impact: 'critical', help: 'the dashboard is not on the page', targets: [] as string[] }];
-    const { violations } = await run(root, { resultTypes: ['violations'] });
-    return violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  });
-  return results
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);
 }
 
 // The tests share one seeded assessment and run in order: the live-update test adds a consensus,
@@ -335,7 +302,8 @@ describe('the live dashboard', () => {
       // Touch targets: the pillar toggles and the rating links are at least 40 px tall.
       const heights = await page.locator('.dash-drill-toggle, .dash-sub-topic-link').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
       expect(Math.min(...heights), name).toBeGreaterThanOrEqual(40);
-      expect(await seriousViolationsInDashboard(page), name).toEqual([]);
+      // axe on the dashboard alone: the shell around it has its own tests.
+      expect(await seriousAxeViolations(page, '.dash'), name).toEqual([]);
       await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
       await pillarGroup(page, 'data-management').screenshot({ path: join(RESULTS_DIR, `${name}-drilldown.png`) });
       expect(errors, name).toEqual([]);

@@ -4,52 +4,46 @@
  *
  * Screenshots of every language at the tablet and laptop sizes land in test-results/ for review.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mmdmaV1 from '../../frameworks/mmdma-v1.json';
+import { describe, expect, it } from 'vitest';
 import enCommon from '../../locales/en/common.json';
 import enExplorer from '../../locales/en/explorer.json';
 import hyExplorer from '../../locales/hy/explorer.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
-import { loadFramework } from '../../src/ui/loadFramework';
-import {
-  eventually,
-  LAPTOP,
-  missingChromium,
-  recordErrors,
-  RESULTS_DIR,
-  seriousAxeViolations,
-  startApp,
-  TABLET,
-  type AppInBrowser,
-} from './support';
+import { builtinMmdma } from '../support/builtinFrameworks';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
 
 const LANGUAGE_KEY = 'mmdma.language';
 const SETUP_TIMEOUT_MS = 120_000;
 
-const load = loadFramework(mmdmaV1);
-if (load.status !== 'ready') throw new Error(`frameworks/mmdma-v1.json is invalid: ${JSON.stringify(load.problems.slice(0, 5))}`);
-const framework = load.framework;
+const { framework } = builtinMmdma();
 
-let app: AppInBrowser | undefined;
-let missingBrowser: string | undefined;
+const app = appPerFile({ viewport: LAPTOP, timeoutMs: SETUP_TIMEOUT_MS });
 
 /** A fresh page that records console errors and uncaught exceptions. */
 async function openPage(viewport: { width: number; height: number } = LAPTOP): Promise<{ page: Page; errors: string[] }> {
-  if (missingBrowser) throw new Error(missingBrowser);
-  if (!app) throw new Error('the browser did not start (see beforeAll)');
-  const page = await app.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
   // Each test starts from a clean slate: no stored language.
   // The app opens on the assessments list; the explorer is the #/framework route.
-  await page.goto(`${app.baseUrl}#/framework`);
+  await page.goto(`${baseUrl}#/framework`);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator('h1').waitFor();
+  return { page, errors };
+}
+
+/** A fresh page in this language on the fifth pillar, a rich one: a shared-track indicator or several indicators. */
+async function openFifthPillar(viewport: { width: number; height: number }, language: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openPage(viewport);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
+  await page.reload();
+  await page.locator('nav button').nth(4).click();
+  await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
   return { page, errors };
 }
 
@@ -64,19 +58,6 @@ const pillarButtons = (page: Page) => page.getByRole('navigation').getByRole('bu
 async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
-
-beforeAll(async () => {
-  // Not thrown here: a failing beforeAll reports its tests as "skipped", which reads like a pass.
-  // Instead every test fails with this message.
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  app = await startApp({ viewport: LAPTOP });
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('first screen: framework explorer', () => {
   it('loads without console errors and lists the 10 pillars with code and name', async () => {
@@ -201,12 +182,8 @@ describe('first screen: framework explorer', () => {
     const failures: string[] = [];
     for (const language of ['en', 'hy', 'ru']) {
       for (const viewport of [TABLET, LAPTOP]) {
-        const { page, errors } = await openPage(viewport);
-        await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
-        await page.reload();
-        // Show the richest state: a pillar with a shared-track indicator or several indicators, levels open.
-        await page.locator('nav button').nth(4).click();
-        await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
+        const { page, errors } = await openFifthPillar(viewport, language);
+        // Levels open too: the richest state.
         await page.locator('main details summary').click();
         for (const violation of await seriousAxeViolations(page)) failures.push(`${language} ${viewport.width}×${viewport.height}: ${violation}`);
         failures.push(...errors.map((error) => `${language} ${viewport.width}×${viewport.height}: ${error}`));
@@ -220,11 +197,7 @@ describe('first screen: framework explorer', () => {
     const overflow: string[] = [];
     for (const language of ['en', 'hy', 'ru']) {
       for (const viewport of [TABLET, LAPTOP]) {
-        const { page, errors } = await openPage(viewport);
-        await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
-        await page.reload();
-        await page.locator('nav button').nth(4).click();
-        await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
+        const { page, errors } = await openFifthPillar(viewport, language);
         const { scrollWidth, innerWidth } = await noHorizontalOverflow(page);
         if (scrollWidth > innerWidth) overflow.push(`${language} ${viewport.width}×${viewport.height}: page is ${scrollWidth}px wide`);
         const name = `first-screen-${language}-${viewport.width}x${viewport.height}`;

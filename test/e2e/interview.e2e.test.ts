@@ -7,54 +7,19 @@
  *
  * The crash drill (SIGKILL of the browser while typing) is in interviewCrash.e2e.test.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import enInterview from '../../locales/en/interview.json';
 import type { SeedOptions, SeedResult } from './interviewSeedModule';
 import { buildSeedModule, interviewUrl, SEED_PATH, seedInPage } from './interviewSeed';
-import {
-  buildApp,
-  eventually,
-  LAPTOP,
-  launchChromium,
-  missingChromium,
-  recordErrors,
-  RESULTS_DIR,
-  serveApp,
-  seriousAxeViolations,
-  TABLET,
-  type BuiltApp,
-  type LaunchedChromium,
-  type ServedApp,
-} from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
 
 const SETUP_TIMEOUT_MS = 180_000;
 const PHOTO = join(import.meta.dirname, '../fixtures/photo.png');
 const LANGUAGE_KEY = 'mmdma.language';
 
-let missingBrowser: string | undefined;
-let built: BuiltApp | undefined;
-let server: ServedApp | undefined;
-let browser: LaunchedChromium | undefined;
-
-beforeAll(async () => {
-  // Not thrown: a failing beforeAll reports its tests as "skipped", which reads like a pass.
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  built = await buildApp();
-  await buildSeedModule(built.outDir);
-  server = await serveApp(built.outDir);
-  browser = await launchChromium();
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.remove();
-});
+const app = appPerFile({ beforeServe: (built) => buildSeedModule(built.outDir), timeoutMs: SETUP_TIMEOUT_MS });
 
 interface Opened {
   readonly page: Page;
@@ -64,17 +29,16 @@ interface Opened {
 
 /** A new assessment with one interview, opened on the interview screen with the composer focused. */
 async function openInterview(options: Partial<SeedOptions> & { viewport?: { width: number; height: number }; language?: string } = {}): Promise<Opened> {
-  if (missingBrowser) throw new Error(missingBrowser);
-  if (!browser || !server) throw new Error('the app did not start (see beforeAll)');
-  const page = await browser.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(options.viewport ?? LAPTOP);
-  await page.goto(server.url);
+  await page.goto(baseUrl);
   await page.locator('h1').first().waitFor();
   await page.evaluate(([key, language]) => localStorage.setItem(key, language), [LANGUAGE_KEY, options.language ?? 'en'] as const);
   const seeded = await seedInPage(page, { notes: options.notes ?? 0, rememberMe: options.rememberMe ?? true, consent: options.consent ?? 'none' });
   // Only the hash changes, which is no navigation: reload so the app reads the language anew.
-  await page.goto(interviewUrl(server.url, seeded));
+  await page.goto(interviewUrl(baseUrl, seeded));
   await page.reload();
   await page.locator('.interview-layout').waitFor();
   return { page, errors, seeded };

@@ -16,7 +16,6 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enCommon from '../../locales/en/common.json';
 import enExplorer from '../../locales/en/explorer.json';
 import enPwa from '../../locales/en/pwa.json';
@@ -24,7 +23,7 @@ import hyPwa from '../../locales/hy/pwa.json';
 import ruExplorer from '../../locales/ru/explorer.json';
 import ruPwa from '../../locales/ru/pwa.json';
 import { createServiceWorkerBridge, type BridgeEnvironment, type WorkboxLifecycleLike, type WorkboxLike } from '../../src/pwa/registerServiceWorker';
-import { loadFramework } from '../../src/ui/loadFramework';
+import { builtinMmdma } from '../support/builtinFrameworks';
 import {
   buildApp,
   checkForServiceWorkerUpdate,
@@ -67,9 +66,7 @@ const secondVersion: Plugin = {
   },
 };
 
-const load = loadFramework(mmdmaV1);
-if (load.status !== 'ready') throw new Error('frameworks/mmdma-v1.json is invalid');
-const framework = load.framework;
+const { framework } = builtinMmdma();
 
 let missingBrowser: string | undefined;
 let first: BuiltApp | undefined;

@@ -15,11 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enFindings from '../../locales/en/findings.json';
 import enRating from '../../locales/en/rating.json';
-import { eventually, LAPTOP, missingChromium, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, startApp, TABLET, type AppInBrowser } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const SEED_MODULE = 'e2e-rating-seed.js';
@@ -117,24 +117,12 @@ export async function seed(ops) {
 }
 `;
 
-let app: AppInBrowser | undefined;
 let ids: Record<string, string> = {};
-const missing = missingChromium();
-/** Set-up failures fail every test with their message (a throwing beforeAll reads like "skipped"). */
-let setupError: string | undefined;
 const tempDirs: string[] = [];
 
-beforeAll(async () => {
-  if (missing) return;
-  try {
-    await setUp();
-  } catch (error) {
-    setupError = `set-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  }
-}, SETUP_TIMEOUT_MS);
+const app = appPerFile({ timeoutMs: SETUP_TIMEOUT_MS, setUp });
 
-async function setUp(): Promise<void> {
-  app = await startApp();
+async function setUp(started: AppInBrowser): Promise<void> {
   const entryDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-seed-'));
   tempDirs.push(entryDir);
   const entry = join(entryDir, 'seed.js');
@@ -147,7 +135,7 @@ async function setUp(): Promise<void> {
       root: ROOT,
       logLevel: 'warn',
       build: {
-        outDir: app.build.outDir,
+        outDir: started.build.outDir,
         emptyOutDir: false,
         target: 'es2022',
         sourcemap: false,
@@ -159,28 +147,25 @@ async function setUp(): Promise<void> {
   }
 
   // Seed through the page (same origin as the app, so the same IndexedDB), then choose "me".
-  const page = await app.context.newPage();
-  await page.goto(app.baseUrl);
+  const page = await started.context.newPage();
+  await page.goto(started.baseUrl);
   // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
   ids = await page.evaluate<Record<string, string>>(`import('/${SEED_MODULE}').then((module) => module.seed(${JSON.stringify(scenario())}))`);
   await page.evaluate(([assessmentId, anna]) => localStorage.setItem(`mmdma.me.${assessmentId}`, anna ?? ''), [ids.assessment, ids.anna] as const);
   await page.close();
 }
 
-afterAll(async () => {
-  await app?.close();
+afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(hash: string, viewport: { width: number; height: number } = LAPTOP, language = 'en'): Promise<{ page: Page; errors: string[] }> {
-  if (missing) throw new Error(missing);
-  if (setupError) throw new Error(setupError);
-  if (!app) throw new Error('the app did not start (see beforeAll)');
-  const page = await app.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
   await page.addInitScript((value) => localStorage.setItem('mmdma.language', value), language);
-  await page.goto(`${app.baseUrl}${hash}`);
+  await page.goto(`${baseUrl}${hash}`);
   return { page, errors };
 }
 

@@ -10,14 +10,14 @@
  * - a full disk (a real QuotaExceededError, the origin's quota shrunk through the DevTools
  *   protocol) gives the specific message, keeps the text on screen, and saves once space is back.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enSettings from '../../locales/en/settings.json';
 import { validateFramework } from '../../src/core/framework/validateFramework';
-import { eventually, LAPTOP, missingChromium, recordErrors, RESULTS_DIR, startApp, type AppInBrowser } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR } from './support';
 import {
   addAssessor,
   addInstitution,
@@ -37,27 +37,14 @@ const BACKING_STORE_GRACE_MS = 5_000;
 const INVALID_FRAMEWORK = fileURLToPath(new URL('../fixtures/frameworks/invalid-framework.json', import.meta.url));
 const pillars = mmdmaV1.pillars;
 
-let app: AppInBrowser | undefined;
-let missingBrowser: string | undefined;
-
-beforeAll(async () => {
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  app = await startApp({ viewport: LAPTOP });
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ viewport: LAPTOP, timeoutMs: SETUP_TIMEOUT_MS });
 
 /** A page on a clean origin: no assessments, no stored choices. */
 async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  if (missingBrowser) throw new Error(missingBrowser);
-  if (!app) throw new Error('the browser did not start (see beforeAll)');
-  const page = await app.context.newPage();
+  const { context, baseUrl } = app();
+  const page = await context.newPage();
   const errors = recordErrors(page);
-  await page.goto(app.baseUrl);
+  await page.goto(baseUrl);
   await page.evaluate(async () => {
     localStorage.clear();
     // Every test starts without assessments; the app reopens the database on reload.
@@ -187,7 +174,7 @@ describe('app shell and assessment management', () => {
   it('archives and restores an assessment, with the archive collapsed', async () => {
     const { page, errors } = await freshPage();
     await createAssessment(page, { title: 'Eswatini 2024', country: 'Eswatini', leadName: 'Anna' });
-    await page.goto(`${app?.baseUrl ?? ''}#/`);
+    await page.goto(`${app().baseUrl}#/`);
     const card = page.getByRole('listitem', { name: 'Eswatini 2024' });
     await card.getByRole('button', { name: en.assessments.card.archiveLabel.replace('{{title}}', 'Eswatini 2024') }).click();
     const archive = page.locator('details.archived-assessments');
@@ -206,8 +193,7 @@ describe('app shell and assessment management', () => {
     const { page: first, errors } = await freshPage();
     await createAssessment(first, { title: 'Two tabs', country: 'Armenia', leadName: 'Anna' });
     const setupUrl = first.url();
-    if (!app) throw new Error('no app');
-    const second = await app.context.newPage();
+    const second = await app().context.newPage();
     const secondErrors = recordErrors(second);
     await second.goto(setupUrl);
     await second.getByRole('heading', { level: 2, name: en.setup.heading }).waitFor();
@@ -226,8 +212,8 @@ describe('app shell and assessment management', () => {
     expect(await second.getByLabel(en.setup.team.me).locator('option:checked').textContent()).toBe('Anna');
 
     // The list in another tab follows too.
-    const list = await app.context.newPage();
-    await list.goto(app.baseUrl);
+    const list = await app().context.newPage();
+    await list.goto(app().baseUrl);
     await list.getByRole('listitem', { name: 'Two tabs, renamed' }).waitFor();
     await first.getByRole('textbox', { name: en.setup.details.title, exact: true }).fill('Two tabs, final');
     await list.getByRole('listitem', { name: 'Two tabs, final' }).waitFor();
@@ -281,7 +267,7 @@ describe('app shell and assessment management', () => {
 
   it('imports a valid framework, offers it for new assessments, and refuses it a second time', async () => {
     const { page, errors } = await freshPage();
-    await page.goto(`${app?.baseUrl ?? ''}#/settings`);
+    await page.goto(`${app().baseUrl}#/settings`);
     await page.getByRole('heading', { level: 2, name: enSettings.frameworks.heading }).waitFor();
     const variant = { ...mmdmaV1, id: 'mmdma-eswatini', version: '1.1.0', name: { en: 'MMDMA Eswatini' } };
     const file = { name: 'eswatini.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(variant)) };
@@ -291,7 +277,7 @@ describe('app shell and assessment management', () => {
     await page.getByLabel(enSettings.frameworks.importLabel).setInputFiles(file);
     await page.getByText(enSettings.frameworks.alreadyInstalled.replace('{{id}}', 'mmdma-eswatini').replace('{{version}}', '1.1.0')).waitFor();
 
-    await page.goto(`${app?.baseUrl ?? ''}#/`);
+    await page.goto(`${app().baseUrl}#/`);
     const options = await page.getByLabel(en.assessments.create.framework).locator('option').allTextContents();
     expect(options).toEqual([expect.stringContaining('(built in)'), 'MMDMA Eswatini 1.1.0 (imported)']);
     expectNoErrors(errors);
@@ -310,8 +296,7 @@ describe('app shell and assessment management', () => {
     // once that cache is gone: close the page, let the backing store close, then shrink the quota.
     await creator.close();
     await new Promise((resolve) => setTimeout(resolve, BACKING_STORE_GRACE_MS));
-    if (!app) throw new Error('no app');
-    const page = await app.context.newPage();
+    const page = await app().context.newPage();
     const errors = recordErrors(page);
     const cdp = await page.context().newCDPSession(page);
     // Far below what the origin already uses (the precached app): every write now fails with a

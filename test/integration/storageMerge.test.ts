@@ -3,12 +3,12 @@
  * with identical records (the merge laws of the core, now through IndexedDB).
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { recordSchemas, tableNames } from '../../src/core/assessment/recordSchemas';
 import { formatHlc, MAX_DRIFT_MS, parseHlc } from '../../src/core/clock/hlc';
 import type { Change } from '../../src/core/merge/change';
 import { materialise } from '../../src/core/merge/mergeChanges';
-import type { MmdmaDatabase } from '../../src/storage/databaseSchema';
 import { loadAssessment } from '../../src/storage/loadAssessment';
 import { getRecord } from '../../src/storage/recordQueries';
 import {
@@ -20,19 +20,12 @@ import {
   openTestStore,
   ratingInput,
   T0,
+  testStoresDeletedAfterEach,
   unwrap,
   type TestStore,
 } from './support/storageTestKit';
 
-const opened: MmdmaDatabase[] = [];
-function open(options?: Parameters<typeof openTestStore>[0]): TestStore {
-  const test = openTestStore(options);
-  opened.push(test.db);
-  return test;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const open = testStoresDeletedAfterEach();
 
 async function logOf(test: TestStore): Promise<Change[]> {
   const read = unwrap(await test.store.changesSince({}));
@@ -291,5 +284,139 @@ describe('applyChanges', () => {
     expect(result).toMatchObject({ applied: 0, invalid: 1 });
     expect(await dumpDatabase(b.db)).toEqual(before);
     expect(parseHlc('nonsense')).toBeNull();
+  });
+});
+
+/**
+ * applyChanges rebuilds the records a batch touches in memory, from the field versions it reads in
+ * bulk and the winners it decides: records new to this device are not read back at all, existing
+ * ones keep the fields the batch does not carry. These tests pin that down against the pure core.
+ */
+describe('applyChanges: rebuilding the records a batch touches', () => {
+  /** The record tables and field versions, the part of a database that must not depend on batching. */
+  async function recordsAndVersionsOf(test: TestStore) {
+    const dump = await dumpDatabase(test.db);
+    return Object.fromEntries(Object.entries(dump).filter(([name]) => (tableNames as readonly string[]).includes(name) || name === 'fieldVersions'));
+  }
+
+  async function expectEqualToCore(test: TestStore, log: readonly Change[]) {
+    const expected = materialise(log);
+    for (const table of tableNames) {
+      const rows = await test.db[table].toArray();
+      expect(rows.map((row) => row.id).sort(), table).toEqual([...(expected.get(table)?.keys() ?? [])].sort());
+      for (const [id, record] of expected.get(table) ?? []) {
+        expect(unwrap(await getRecord(test.db, table, id, { includeDeleted: true })).record, `${table} ${id}`).toEqual(recordSchemas[table].parse(record));
+      }
+    }
+  }
+
+  it('one batch with new records and edits of existing ones rebuilds both from all their field versions', async () => {
+    const a = open({ seed: 1, label: 'a' });
+    const b = open({ seed: 2, label: 'b' });
+    const assessment = unwrap(await a.store.createRecord('assessment', assessmentInput())).record;
+    const anna = unwrap(await a.store.createRecord('assessor', assessorInput(assessment.id))).record;
+    const notes = [];
+    for (const text of ['first', 'second', 'third']) {
+      notes.push(unwrap(await a.store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text }))).record);
+    }
+    const shared = await logOf(a);
+    unwrap(await b.store.applyChanges(shared));
+
+    a.clock.advance(60_000);
+    // Edits of fields B holds, a field B has never seen on a record B holds (`source` is optional,
+    // so creating the note did not write it), a delete, and records B does not have at all.
+    unwrap(await a.store.updateFields('observation', notes[0]!.id, { text: 'first, corrected' }));
+    unwrap(await a.store.updateFields('observation', notes[1]!.id, { source: 'Law on Foreigners, art. 12' }));
+    unwrap(await a.store.deleteRecord('observation', notes[2]!.id));
+    unwrap(await a.store.updateFields('assessment', assessment.id, { title: 'Armenia, second visit' }));
+    const fresh = unwrap(await a.store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: 'new on A' }))).record;
+    const lilit = unwrap(await a.store.createRecord('assessor', assessorInput(assessment.id, { name: 'Lilit', role: 'assessor' }))).record;
+    const log = await logOf(a);
+    const newer = log.filter((change) => !shared.some((old) => old.hlc === change.hlc));
+
+    const result = unwrap(await b.store.applyChanges(newer));
+    expect(result).toMatchObject({ applied: newer.length, stale: 0, duplicate: 0, invalid: 0, invalidRecords: [] });
+    expect(await recordsAndVersionsOf(b)).toEqual(await recordsAndVersionsOf(a));
+    await expectEqualToCore(b, log);
+    const read = async (id: string) => unwrap(await getRecord(b.db, 'observation', id, { includeDeleted: true })).record;
+    expect(await read(notes[0]!.id)).toMatchObject({ text: 'first, corrected', kind: 'note', authorId: anna.id, deleted: false });
+    expect(await read(notes[1]!.id)).toMatchObject({ text: 'second', source: 'Law on Foreigners, art. 12' });
+    expect(await read(notes[2]!.id)).toMatchObject({ text: 'third', deleted: true });
+    expect(await read(fresh.id)).toEqual(fresh);
+    expect(unwrap(await getRecord(b.db, 'assessor', lilit.id)).record).toEqual(lilit);
+    expect(unwrap(await getRecord(b.db, 'assessment', assessment.id)).record).toEqual(unwrap(await getRecord(a.db, 'assessment', assessment.id)).record);
+  });
+
+  it('a record whose changes straddle two batches is incomplete after the first and whole after the second', async () => {
+    const a = open({ seed: 1, label: 'a' });
+    const b = open({ seed: 2, label: 'b' });
+    const assessment = unwrap(await a.store.createRecord('assessment', assessmentInput())).record;
+    const anna = unwrap(await a.store.createRecord('assessor', assessorInput(assessment.id))).record;
+    const log = await logOf(a);
+    const cut = log.findIndex((change) => change.table === 'assessor') + 2;
+
+    const first = unwrap(await b.store.applyChanges(log.slice(0, cut)));
+    expect(first.invalidRecords).toEqual([{ table: 'assessor', id: anna.id, problems: expect.any(Array) }]);
+    const second = unwrap(await b.store.applyChanges(log.slice(cut)));
+    expect(second).toMatchObject({ applied: log.length - cut, invalidRecords: [] });
+    expect(unwrap(await getRecord(b.db, 'assessor', anna.id)).record).toEqual(anna);
+    expect(await recordsAndVersionsOf(b)).toEqual(await recordsAndVersionsOf(a));
+  });
+
+  it('any split of the same changes into batches, in any order, repeated or not, gives the records of the pure core', async () => {
+    const { a, b, c } = await threeReplicasAfterADay();
+    const union = [...(await logOf(a)), ...(await logOf(b)), ...(await logOf(c))];
+    const reference = open({ seed: 9, label: 'reference' });
+    unwrap(await reference.store.applyChanges(union));
+    await expectEqualToCore(reference, union);
+    const expected = await recordsAndVersionsOf(reference);
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(union, { minLength: union.length, maxLength: union.length }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat({ max: union.length - 1 }), { maxLength: 6 }),
+        async (order, sizes, repeats) => {
+          const d = openTestStore({ seed: 44, label: 'd' });
+          try {
+            // Some changes arrive twice, in a later batch: they must count as duplicates or stale.
+            const input = [...order, ...repeats.map((i) => order[i]!)];
+            let start = 0;
+            let applied = 0;
+            for (let i = 0; start < input.length; i++) {
+              const size = sizes[i % sizes.length]!;
+              const batch = input.slice(start, start + size);
+              const result = unwrap(await d.store.applyChanges(batch));
+              expect(result.invalid).toBe(0);
+              expect(result.applied + result.stale + result.duplicate).toBe(batch.length);
+              applied += result.applied;
+              start += size;
+            }
+            expect(applied).toBeGreaterThanOrEqual(expected.fieldVersions!.length);
+            expect(await recordsAndVersionsOf(d)).toEqual(expected);
+            const again = unwrap(await d.store.applyChanges(union));
+            expect(again).toMatchObject({ applied: 0, invalid: 0 });
+          } finally {
+            await d.db.delete();
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('refuses a change that reuses the timestamp of a change already logged here for another field', async () => {
+    const a = open({ seed: 1, label: 'a' });
+    const b = open({ seed: 2, label: 'b' });
+    unwrap(await a.store.createRecord('assessment', assessmentInput()));
+    const log = await logOf(a);
+    unwrap(await b.store.applyChanges(log));
+    const [first, second] = log as [Change, Change];
+    const before = await dumpDatabase(b.db);
+
+    const result = unwrap(await b.store.applyChanges([{ ...second, hlc: first.hlc, value: 'forged' }]));
+    expect(result).toMatchObject({ applied: 0, invalid: 1 });
+    expect(result.problems[0]?.message).toMatch(/reuses the timestamp/);
+    expect(await dumpDatabase(b.db)).toEqual(before);
   });
 });

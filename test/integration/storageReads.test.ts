@@ -3,8 +3,7 @@
  * always opens. Also the query helpers the screens use, and the change-log and outbox hooks.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { MmdmaDatabase } from '../../src/storage/databaseSchema';
+import { describe, expect, it } from 'vitest';
 import { listAssessments } from '../../src/storage/listAssessments';
 import { loadAssessment } from '../../src/storage/loadAssessment';
 import {
@@ -27,21 +26,13 @@ import {
   institutionInput,
   interviewInput,
   observationInput,
-  openTestStore,
   ratingInput,
+  testStoresDeletedAfterEach,
   unwrap,
   type TestStore,
 } from './support/storageTestKit';
 
-const opened: MmdmaDatabase[] = [];
-function open(options?: Parameters<typeof openTestStore>[0]): TestStore {
-  const test = openTestStore(options);
-  opened.push(test.db);
-  return test;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const open = testStoresDeletedAfterEach();
 
 /** An assessment with two assessors, an institution, an interview and a few notes and ratings. */
 async function seedAssessment({ store }: TestStore) {

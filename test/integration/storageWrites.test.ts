@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreTable } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clockSchema, parseHlc } from '../../src/core/clock/hlc';
 import { UUID_PATTERN } from '../../src/core/ids/uuidv7';
 import { CLOCK_META_KEY, type MmdmaDatabase } from '../../src/storage/databaseSchema';
@@ -18,23 +18,15 @@ import {
   consensusId,
   consensusInput,
   dumpDatabase,
-  openTestStore,
   ratingId,
   ratingInput,
   seededRandomBytes,
+  testStoresDeletedAfterEach,
   unwrap,
   type TestStore,
 } from './support/storageTestKit';
 
-const opened: MmdmaDatabase[] = [];
-function open(options?: Parameters<typeof openTestStore>[0]): TestStore {
-  const test = openTestStore(options);
-  opened.push(test.db);
-  return test;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const open = testStoresDeletedAfterEach();
 
 describe('createRecord', () => {
   it('stores a record that reads back equal, one change per field, each with its own HLC', async () => {

@@ -5,13 +5,11 @@
  * a single level. The side-by-side table is printed for people to read.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
 import { armeniaExpertRatings, armeniaReference } from '../support/armeniaReference';
+import { builtinMmdma } from '../support/builtinFrameworks';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 const estimate = estimateAssessment({ index, ratings: armeniaExpertRatings(), observations: [], consensus: [] });
 const rankOf = (level: string | null) => (level === null ? NaN : (index.levelRank.get(level) ?? NaN));
 const fmt = (score: number | null) => (score === null ? '  –  ' : score.toFixed(2));

@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Institution } from '../../src/core/assessment/institutionSchema';
 import type { Interview, InterviewStatus } from '../../src/core/assessment/interviewSchema';
 import type { Observation, ObservationTag } from '../../src/core/assessment/observationSchema';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { buildCoverageGrid, type GridRow } from '../../src/ui/screens/dashboard/coverageGrid';
+import { builtinMmdma } from '../support/builtinFrameworks';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 
 const ASSESSMENT = '01890000-0000-7000-8000-000000000000';
 let serial = 0;

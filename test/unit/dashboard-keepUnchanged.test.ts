@@ -1,14 +1,12 @@
 /** Structural sharing: unchanged rows keep their identity so memoised rows skip re-rendering. */
 import { describe, expect, it } from 'vitest';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { keepUnchanged, sameData } from '../../src/ui/screens/dashboard/keepUnchanged';
 import { buildPillarRows } from '../../src/ui/screens/dashboard/pillarRows';
 import { armeniaExpertRatings } from '../support/armeniaReference';
+import { builtinMmdma } from '../support/builtinFrameworks';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 
 describe('sameData', () => {
   it('compares plain data deeply', () => {

@@ -1,13 +1,11 @@
 /** Where the team still needs to ask: sub-topics with no rating, evidence or consensus on a track. */
 import { describe, expect, it } from 'vitest';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { lackingEvidence } from '../../src/ui/screens/dashboard/lackingEvidence';
 import { armeniaExpertRatings } from '../support/armeniaReference';
+import { builtinMmdma } from '../support/builtinFrameworks';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 
 describe('lackingEvidence', () => {
   it('on a fresh assessment, every scored sub-topic lacks evidence on every track it is scored on', () => {

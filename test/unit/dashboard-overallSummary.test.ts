@@ -6,14 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
 import { frameworkSchema } from '../../src/core/framework/frameworkSchema';
 import { indexFramework } from '../../src/core/framework/indexFramework';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { summariseOverall } from '../../src/ui/screens/dashboard/overallSummary';
 import { armeniaExpertRatings } from '../support/armeniaReference';
+import { builtinMmdma } from '../support/builtinFrameworks';
 import { tinyFramework } from '../support/tinyFramework';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 
 describe('summariseOverall on Armenia', () => {
   it('says developing, tending towards established in data management and digital infrastructure (and financing, at 2.25)', () => {

@@ -8,14 +8,12 @@ import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
 import type { ConsensusInput, ObservationInput } from '../../src/core/estimate/estimateTypes';
 import { indexFramework } from '../../src/core/framework/indexFramework';
 import { frameworkSchema } from '../../src/core/framework/frameworkSchema';
-import { loadBuiltinFrameworks } from '../../src/frameworks/builtinFrameworks';
 import { buildPillarRows, type PillarRowView } from '../../src/ui/screens/dashboard/pillarRows';
 import { armeniaExpertRatings } from '../support/armeniaReference';
+import { builtinMmdma } from '../support/builtinFrameworks';
 import { tinyFramework } from '../support/tinyFramework';
 
-const mmdma = loadBuiltinFrameworks().find((f) => f.framework.id === 'mmdma');
-if (!mmdma) throw new Error('MMDMA v1 is not built in');
-const { index } = mmdma;
+const { index } = builtinMmdma();
 
 function rowsOf(consensus: ConsensusInput[] = [], observations: ObservationInput[] = []): PillarRowView[] {
   return buildPillarRows(estimateAssessment({ index, ratings: armeniaExpertRatings(), observations, consensus }), index);

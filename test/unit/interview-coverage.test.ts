@@ -3,14 +3,10 @@
  * notes speak to each sub-topic, here and across the assessment (a note counts once per sub-topic).
  */
 import { describe, expect, it } from 'vitest';
-import mmdmaV1 from '../../frameworks/mmdma-v1.json';
-import { indexFramework } from '../../src/core/framework/indexFramework';
 import { coverageTotals, guidingCoverage, notesPerSubTopic, relevantPillars } from '../../src/ui/screens/interview/guidingCoverage';
-import { loadFramework } from '../../src/ui/loadFramework';
+import { builtinMmdma } from '../support/builtinFrameworks';
 
-const load = loadFramework(mmdmaV1);
-if (load.status !== 'ready') throw new Error('frameworks/mmdma-v1.json is invalid');
-const index = indexFramework(load.framework);
+const { index } = builtinMmdma();
 
 type Tag = { subTopicId: string; indicatorId?: string; trackIds: string[] };
 const note = (interviewId: string | null, tags: Tag[], deleted = false) => ({ interviewId, tags, deleted });

@@ -4,16 +4,13 @@
  * typing fast ("acc dat" → Access to data first).
  */
 import { describe, expect, it } from 'vitest';
-import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { frameworkSchema, type FrameworkInput } from '../../src/core/framework/frameworkSchema';
 import { indexFramework } from '../../src/core/framework/indexFramework';
 import { buildTagCandidates, codeScore, foldText, matchTags, parseQuery, wordsOf } from '../../src/ui/screens/interview/matchTags';
-import { loadFramework } from '../../src/ui/loadFramework';
+import { builtinMmdma } from '../support/builtinFrameworks';
 import { tinyFramework } from '../support/tinyFramework';
 
-const load = loadFramework(mmdmaV1);
-if (load.status !== 'ready') throw new Error('frameworks/mmdma-v1.json is invalid');
-const mmdma = buildTagCandidates(indexFramework(load.framework));
+const mmdma = buildTagCandidates(builtinMmdma().index);
 
 const codes = (query: string, limit = 8, language = 'en') => matchTags(mmdma, query, { language, limit }).map((match) => match.candidate.code);
 

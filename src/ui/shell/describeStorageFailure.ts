@@ -4,7 +4,7 @@
  * it says that what is on screen is kept and what to do about it.
  */
 import type { TFunction } from 'i18next';
-import type { StorageFailure } from '../../storage';
+import type { Problem, StorageFailure } from '../../storage';
 
 /** The full sentence for a notice. */
 export function describeStorageFailure(t: TFunction, failure: StorageFailure): string {
@@ -14,14 +14,17 @@ export function describeStorageFailure(t: TFunction, failure: StorageFailure): s
     case 'storage-failed':
       return t('shell:failure.storage', { message: failure.message });
     case 'invalid':
-      return t('shell:failure.invalid', {
-        problems: failure.problems.map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`)).join('; '),
-      });
+      return t('shell:failure.invalid', { problems: listProblems(failure.problems) });
     case 'not-found':
       return t('shell:failure.notFound');
     case 'clock':
       return t('shell:failure.clock', { message: failure.message });
   }
+}
+
+/** An invalid write's problems on one line, each after its field's path (none for the whole value). */
+export function listProblems(problems: readonly Problem[]): string {
+  return problems.map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`)).join('; ');
 }
 
 /** The short reason after "Not saved:" in the header's save indicator. */

@@ -2,10 +2,11 @@
  * Shared set-up for browser tests: build the app once per file, serve it with `vite preview` on
  * 127.0.0.1, and drive Debian's Chromium with a fresh profile.
  */
+export { appPerFile, type AppPerFileOptions } from './appPerFile';
 export { buildApp, type BuildAppOptions, type BuiltApp } from './buildApp';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, LAPTOP, TABLET, launchChromium, missingChromium, type LaunchedChromium } from './chromium';
 export { eventually, recordErrors, seriousAxeViolations } from './pageTools';
 export { RESULTS_DIR, ROOT } from './paths';
 export { serveApp, type ServedApp } from './serveApp';
-export { startApp, type AppInBrowser } from './startApp';
+export { startApp, type AppInBrowser, type StartAppOptions } from './startApp';
 export { checkForServiceWorkerUpdate, hasWaitingServiceWorker, waitForServiceWorkerControl } from './serviceWorker';

@@ -27,19 +27,25 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   expect(actual).toBe(expected);
 }
 
-/** axe-core's serious and critical violations on the page as it is now, one line each. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each; with `within`
+ * (a selector), only in that part of the page (a screen whose surroundings have their own tests),
+ * and a critical line of its own when that part is not on the page at all.
+ */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
+  const results = await page.evaluate(async (selector) => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const { violations } = await run(document, { resultTypes: ['violations'] });
+    const root = selector === null ? document : document.querySelector(selector);
+    if (!root) return [{ id: 'no-root', impact: 'critical', help: `${selector} is not on the page`, targets: [] as string[] }];
+    const { violations } = await run(root, { resultTypes: ['violations'] });
     return violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
-  });
+  }, within ?? null);
   return results
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);

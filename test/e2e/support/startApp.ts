@@ -17,9 +17,15 @@ export interface AppInBrowser {
   readonly close: () => Promise<void>;
 }
 
-export async function startApp(
-  options: { build?: BuildAppOptions; locale?: string; viewport?: { width: number; height: number } } = {},
-): Promise<AppInBrowser> {
+export interface StartAppOptions {
+  readonly build?: BuildAppOptions;
+  /** Runs on the build before it is served, e.g. to add an in-page seed module to its folder. */
+  readonly beforeServe?: (build: BuiltApp) => Promise<void>;
+  readonly locale?: string;
+  readonly viewport?: { width: number; height: number };
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<AppInBrowser> {
   let build: BuiltApp | undefined;
   let server: ServedApp | undefined;
   let browser: LaunchedChromium | undefined;
@@ -30,6 +36,7 @@ export async function startApp(
   };
   try {
     build = await buildApp(options.build);
+    await options.beforeServe?.(build);
     server = await serveApp(build.outDir);
     browser = await launchChromium({
       ...(options.locale ? { locale: options.locale } : {}),

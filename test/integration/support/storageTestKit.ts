@@ -4,6 +4,7 @@
  * "nothing changed" assertions. Test files import 'fake-indexeddb/auto' first, so Dexie (and its
  * liveQuery, which looks for a global indexedDB) sees the fake.
  */
+import { afterEach } from 'vitest';
 import { consensusId } from '../../../src/core/assessment/consensusSchema';
 import { ratingId } from '../../../src/core/assessment/ratingSchema';
 import { ALL_STORE_NAMES, type MmdmaDatabase } from '../../../src/storage/databaseSchema';
@@ -61,13 +62,36 @@ export interface TestStore {
   readonly clock: TestClock;
 }
 
+export interface TestStoreOptions {
+  readonly seed?: number;
+  readonly start?: number;
+  readonly label?: string;
+  readonly prepare?: (db: MmdmaDatabase) => void;
+}
+
 /** A store on a fresh database; `prepare` runs on the Dexie instance before first use (middleware). */
-export function openTestStore(options: { seed?: number; start?: number; label?: string; prepare?: (db: MmdmaDatabase) => void } = {}): TestStore {
+export function openTestStore(options: TestStoreOptions = {}): TestStore {
   const db = openDatabase(freshDatabaseName(options.label));
   options.prepare?.(db);
   const clock = testClock(options.start);
   const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(options.seed ?? 1) });
   return { db, store, clock };
+}
+
+/**
+ * `openTestStore` for one test file, with every database it opened deleted after each test. Call it
+ * at the top of the file: it registers that afterEach.
+ */
+export function testStoresDeletedAfterEach(): (options?: TestStoreOptions) => TestStore {
+  const opened: MmdmaDatabase[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.delete();
+  });
+  return (options) => {
+    const test = openTestStore(options);
+    opened.push(test.db);
+    return test;
+  };
 }
 
 /** Every row of every table, keyed by table name, for before/after comparisons. */

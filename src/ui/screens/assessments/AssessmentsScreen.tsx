@@ -20,7 +20,7 @@ export function AssessmentsScreen() {
   const archived = all?.filter((assessment) => assessment.status === 'archived') ?? [];
 
   return (
-    <div class="assessments-screen">
+    <div class="assessments-screen two-columns">
       <section class="assessments-list" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('assessments:list.heading')}</h2>
         {all === null ? (
@@ -64,7 +64,7 @@ export function AssessmentsScreen() {
           {t('assessments:importBundle.lead')} <a href={formatRoute({ screen: 'import' })}>{t('assessments:importBundle.link')}</a>
         </p>
       </section>
-      <div class="assessments-aside">
+      <div class="assessments-aside panel-stack">
         <NewAssessmentForm />
         <StorageStatusPanel />
       </div>

@@ -10,7 +10,8 @@ import type { Finding, FindingKind } from '../../../core/assessment/findingSchem
 import { FrameworkText } from '../../FrameworkText';
 import { interpolateNodes } from '../../interpolateNodes';
 import { formatRoute } from '../../routing/route';
-import { useShell } from '../../shell/ShellContext';
+import { ScreenMessage } from '../../shared/ScreenMessage';
+import { useOpenAssessment } from '../../shell/useOpenAssessment';
 import { useTranslation } from '../../useTranslation';
 import { storageFailureMessage } from '../rating/storageFailureMessage';
 import { FindingList, type DeletedFinding } from './FindingList';
@@ -21,6 +22,7 @@ import { PillarPicker } from './PillarPicker';
 import { applyRankUpdates, moveInRanking, nextRank, orderByRank, removeFromRanking } from './rankOrder';
 import { listHeading, trackHeading } from './trackArea';
 import { useRankMoves } from './useRankMoves';
+import '../../shared/pickerScreen.css';
 import '../rating/rating.css';
 import './findings.css';
 
@@ -33,12 +35,7 @@ const EMPTY: readonly Finding[] = [];
 
 export function FindingsScreen({ assessmentId, pillarId }: FindingsScreenProps) {
   const { t, text } = useTranslation();
-  const shell = useShell();
-  const session = shell.session.value;
-  const data = session?.data.value ?? null;
-  const index = session?.index.value;
-  const estimate = session?.estimate.value;
-  const me = session?.me.value;
+  const { shell, session, data, index, estimate, me } = useOpenAssessment();
   const stored = data?.findings ?? EMPTY;
   const moves = useRankMoves(stored);
   const findings = useMemo(() => applyRankUpdates(stored, moves.overrides), [stored, moves.overrides]);
@@ -72,13 +69,10 @@ export function FindingsScreen({ assessmentId, pillarId }: FindingsScreenProps) 
     });
   };
 
-  const moveInList = useCallback(
-    (id: string, delta: number) => {
+  /** Moves a finding within a ranked list (its own, or the key recommendations) and says where it landed. */
+  const moveWithin = useCallback(
+    (list: readonly Finding[], id: string, delta: number) => {
       const t = tRef.current;
-      const { findings: all } = latest.current;
-      const finding = all.find((candidate) => candidate.id === id);
-      if (!finding || !isRankedList(finding.kind)) return;
-      const list = findingsOfList(all, finding.pillarId, finding.trackId, finding.kind);
       const updates = moveInRanking(list, id, delta);
       if (updates.length === 0) return;
       keepFocus(id);
@@ -89,19 +83,17 @@ export function FindingsScreen({ assessmentId, pillarId }: FindingsScreenProps) 
     [moves.commit],
   );
 
-  const moveKey = useCallback(
+  const moveInList = useCallback(
     (id: string, delta: number) => {
-      const t = tRef.current;
-      const list = latest.current.keyList;
-      const updates = moveInRanking(list, id, delta);
-      if (updates.length === 0) return;
-      keepFocus(id);
-      void moves.commit(updates);
-      const position = orderByRank(applyRankUpdates(list, new Map(updates.map((u) => [u.id, u.rank] as const)))).findIndex((f) => f.id === id) + 1;
-      setAnnouncement(t('findings:moved', { position, total: list.length }));
+      const { findings: all } = latest.current;
+      const finding = all.find((candidate) => candidate.id === id);
+      if (!finding || !isRankedList(finding.kind)) return;
+      moveWithin(findingsOfList(all, finding.pillarId, finding.trackId, finding.kind), id, delta);
     },
-    [moves.commit],
+    [moveWithin],
   );
+
+  const moveKey = useCallback((id: string, delta: number) => moveWithin(latest.current.keyList, id, delta), [moveWithin]);
 
   const toggleKey = useCallback(
     (finding: Finding) => {
@@ -187,18 +179,16 @@ export function FindingsScreen({ assessmentId, pillarId }: FindingsScreenProps) 
 
   if (!session || data === null) {
     return (
-      <section class="findings-screen" aria-busy="true">
-        <h2>{t('findings:title')}</h2>
-        <p role="status">{t('findings:loading')}</p>
-      </section>
+      <ScreenMessage class="findings-screen" title={t('findings:title')} loading>
+        {t('findings:loading')}
+      </ScreenMessage>
     );
   }
   if (!index || !pillar) {
     return (
-      <section class="findings-screen">
-        <h2>{t('findings:title')}</h2>
-        <p role="alert">{t('findings:noFramework', { id: data.assessment.frameworkId, version: data.assessment.frameworkVersion })}</p>
-      </section>
+      <ScreenMessage class="findings-screen" title={t('findings:title')}>
+        {t('findings:noFramework', { id: data.assessment.frameworkId, version: data.assessment.frameworkVersion })}
+      </ScreenMessage>
     );
   }
 

@@ -1,9 +1,9 @@
 /** The pillars as links (#/a/:id/findings/:pillarId), each with its number of findings. */
 import type { Framework } from '../../../core/framework/frameworkSchema';
 import { FrameworkText } from '../../FrameworkText';
+import { LIST_LINKS, moveFocusInList } from '../../moveFocusInList';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
-import { moveFocusInLinks } from '../rating/moveFocusInLinks';
 import { useCurrentInView } from '../rating/useCurrentInView';
 
 interface PillarPickerProps {
@@ -19,7 +19,7 @@ export function PillarPicker({ assessmentId, framework, currentId, counts }: Pil
   return (
     <nav class="findings-picker" aria-labelledby="findings-picker-heading">
       <h3 id="findings-picker-heading">{t('findings:picker.heading')}</h3>
-      <ul class="findings-picker-list" ref={listRef} onKeyDown={(event) => moveFocusInLinks(event, event.currentTarget)}>
+      <ul class="findings-picker-list" ref={listRef} onKeyDown={(event) => moveFocusInList(event, event.currentTarget, LIST_LINKS)}>
         {framework.pillars.map((pillar) => {
           const count = counts.get(pillar.id) ?? 0;
           return (

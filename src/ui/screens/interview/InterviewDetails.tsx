@@ -7,9 +7,10 @@ import type { Consent, ConsentScope, Interview, InterviewStatus } from '../../..
 import type { RecordInputOf } from '../../../core/assessment/recordSchemas';
 import { useTranslation } from '../../useTranslation';
 import { audioAllowed, consentWarning, consentWhenToggled, consentWithScope } from './consentRules';
+import { AutosavedInput } from './AutosavedInput';
 import { IntervieweesEditor } from './IntervieweesEditor';
 import { useInterview } from './InterviewContext';
-import { useAutosavedField } from './useAutosavedField';
+import { useAutosavedField, type AutosavedField, type AutosavedFieldOptions } from './useAutosavedField';
 import { formatIsoDate } from './formatIsoDate';
 
 const STATUSES: readonly InterviewStatus[] = ['planned', 'done', 'cancelled'];
@@ -88,31 +89,25 @@ function consentSummary(t: ReturnType<typeof useTranslation>['t'], consent: Cons
   return consent.given ? t('interview:consent.summaryGiven', { scope: scopeLabel(t, consent.scope) }) : t('interview:consent.summaryNotGiven');
 }
 
-/** Saves a patch of the interview, reporting a failure. */
-function useSaveInterview(interviewId: string) {
-  const { model } = useInterview();
-  return (patch: Partial<RecordInputOf<'interview'>>) => model.session.writer.update('interview', interviewId, patch);
-}
+type InterviewPatch = Partial<RecordInputOf<'interview'>>;
 
-function FieldError({ id, message }: { readonly id: string; readonly message: string | null }) {
-  return message === null ? null : (
-    <p id={id} class="field-error">
-      {message}
-    </p>
-  );
+/** One field of the interview, autosaved on its own key (`interview:<id>:<field>`). */
+function useInterviewField<V>(
+  interview: Interview,
+  field: keyof InterviewPatch,
+  stored: V,
+  patch: (value: V) => InterviewPatch,
+  options: Pick<AutosavedFieldOptions<V>, 'validate' | 'immediate'> = {},
+): AutosavedField<V> {
+  const { model } = useInterview();
+  return useAutosavedField({ key: `interview:${interview.id}:${field}`, stored, save: (value) => model.session.writer.update('interview', interview.id, patch(value)), ...options });
 }
 
 function InstitutionField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
   const { model } = useInterview();
-  const save = useSaveInterview(interview.id);
   const institutions = model.institutions.value;
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:institutionId`,
-    stored: interview.institutionId,
-    save: (institutionId: string) => save({ institutionId }),
-    immediate: true,
-  });
+  const field = useInterviewField(interview, 'institutionId', interview.institutionId, (institutionId: string) => ({ institutionId }), { immediate: true });
   const id = `interview-institution-${interview.id}`;
   const known = institutions.some((institution) => institution.id === field.value);
   return (
@@ -132,97 +127,35 @@ function InstitutionField({ interview }: { readonly interview: Interview }) {
 
 function DateField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
-  const save = useSaveInterview(interview.id);
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:date`,
-    stored: interview.date,
-    save: (date: string) => save({ date }),
+  const field = useInterviewField(interview, 'date', interview.date, (date: string) => ({ date }), {
     validate: (date) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? null : t('interview:details.dateRequired')),
   });
-  const id = `interview-date-${interview.id}`;
-  return (
-    <div class="field">
-      <label for={id}>{t('interview:details.date')}</label>
-      <input
-        id={id}
-        type="date"
-        required
-        value={field.value}
-        aria-invalid={field.error !== null}
-        aria-describedby={field.error !== null ? `${id}-error` : undefined}
-        onInput={(event) => field.onChange(event.currentTarget.value)}
-        onFocus={field.onFocus}
-        onBlur={field.onBlur}
-      />
-      <FieldError id={`${id}-error`} message={field.error} />
-    </div>
-  );
+  return <AutosavedInput id={`interview-date-${interview.id}`} label={t('interview:details.date')} field={field} type="date" required />;
 }
 
 function StartTimeField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
-  const save = useSaveInterview(interview.id);
   const stored = interview.startTime?.slice(0, 5) ?? '';
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:startTime`,
+  const field = useInterviewField(
+    interview,
+    'startTime',
     stored,
     // Emptied: the time is cleared (null; a change carries JSON, which has no undefined).
-    save: (startTime: string) => save({ startTime: startTime === '' ? null : startTime }),
-    validate: (startTime) => (startTime === '' || /^\d{2}:\d{2}(:\d{2})?$/.test(startTime) ? null : t('interview:details.startTimeInvalid')),
-  });
-  const id = `interview-start-${interview.id}`;
-  return (
-    <div class="field">
-      <label for={id}>{t('interview:details.startTime')}</label>
-      <input
-        id={id}
-        type="time"
-        value={field.value}
-        aria-invalid={field.error !== null}
-        aria-describedby={field.error !== null ? `${id}-error` : undefined}
-        onInput={(event) => field.onChange(event.currentTarget.value)}
-        onFocus={field.onFocus}
-        onBlur={field.onBlur}
-      />
-      <FieldError id={`${id}-error`} message={field.error} />
-    </div>
+    (startTime: string) => ({ startTime: startTime === '' ? null : startTime }),
+    { validate: (startTime) => (startTime === '' || /^\d{2}:\d{2}(:\d{2})?$/.test(startTime) ? null : t('interview:details.startTimeInvalid')) },
   );
+  return <AutosavedInput id={`interview-start-${interview.id}`} label={t('interview:details.startTime')} field={field} type="time" />;
 }
 
 function LocationField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
-  const save = useSaveInterview(interview.id);
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:location`,
-    stored: interview.location ?? '',
-    save: (location: string) => save({ location: location.trim() === '' ? null : location }),
-  });
-  const id = `interview-location-${interview.id}`;
-  return (
-    <div class="field">
-      <label for={id}>{t('interview:details.location')}</label>
-      <input
-        id={id}
-        type="text"
-        autoComplete="off"
-        value={field.value}
-        onInput={(event) => field.onChange(event.currentTarget.value)}
-        onFocus={field.onFocus}
-        onBlur={field.onBlur}
-      />
-    </div>
-  );
+  const field = useInterviewField(interview, 'location', interview.location ?? '', (location: string) => ({ location: location.trim() === '' ? null : location }));
+  return <AutosavedInput id={`interview-location-${interview.id}`} label={t('interview:details.location')} field={field} />;
 }
 
 function StatusField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
-  const save = useSaveInterview(interview.id);
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:status`,
-    stored: interview.status,
-    save: (status: InterviewStatus) => save({ status }),
-    immediate: true,
-  });
+  const field = useInterviewField(interview, 'status', interview.status, (status: InterviewStatus) => ({ status }), { immediate: true });
   const id = `interview-status-${interview.id}`;
   return (
     <div class="field">
@@ -250,12 +183,8 @@ function StatusField({ interview }: { readonly interview: Interview }) {
 function InterviewersField({ interview }: { readonly interview: Interview }) {
   const { t } = useTranslation();
   const { model } = useInterview();
-  const save = useSaveInterview(interview.id);
   const assessors = model.assessors.value;
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:interviewerIds`,
-    stored: interview.interviewerIds,
-    save: (interviewerIds: readonly string[]) => save({ interviewerIds: [...interviewerIds] }),
+  const field = useInterviewField(interview, 'interviewerIds', interview.interviewerIds, (interviewerIds: readonly string[]) => ({ interviewerIds: [...interviewerIds] }), {
     immediate: true,
   });
   const toggle = (assessorId: string, checked: boolean) => {
@@ -295,13 +224,7 @@ function InterviewersField({ interview }: { readonly interview: Interview }) {
 
 function ConsentField({ interview }: { readonly interview: Interview }) {
   const { t, format } = useTranslation();
-  const { model } = useInterview();
-  const field = useAutosavedField({
-    key: `interview:${interview.id}:consent`,
-    stored: interview.consent,
-    save: (consent: Consent) => model.session.writer.update('interview', interview.id, { consent }),
-    immediate: true,
-  });
+  const field = useInterviewField(interview, 'consent', interview.consent, (consent: Consent) => ({ consent }), { immediate: true });
   const consent = field.value;
   const id = `interview-consent-${interview.id}`;
   const warning = consentWarning(consent);

@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Interview } from '../../../core/assessment/interviewSchema';
 import type { Interviewee } from '../../../core/assessment/intervieweeSchema';
 import { useTranslation } from '../../useTranslation';
+import { AutosavedInput } from './AutosavedInput';
 import { useInterview } from './InterviewContext';
 import { useAutosavedField } from './useAutosavedField';
 
@@ -56,37 +57,8 @@ function IntervieweeRow({ interviewee, position }: { readonly interviewee: Inter
   };
   return (
     <li class="interviewee-row">
-      <div class="field">
-        <label for={`${id}-name`}>{t('interview:interviewees.nameOf', { position })}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          value={name.value}
-          aria-invalid={name.error !== null}
-          aria-describedby={name.error !== null ? `${id}-name-error` : undefined}
-          onInput={(event) => name.onChange(event.currentTarget.value)}
-          onFocus={name.onFocus}
-          onBlur={name.onBlur}
-        />
-        {name.error !== null && (
-          <p id={`${id}-name-error`} class="field-error">
-            {name.error}
-          </p>
-        )}
-      </div>
-      <div class="field">
-        <label for={`${id}-role`}>{t('interview:interviewees.roleOf', { position })}</label>
-        <input
-          id={`${id}-role`}
-          type="text"
-          autoComplete="off"
-          value={role.value}
-          onInput={(event) => role.onChange(event.currentTarget.value)}
-          onFocus={role.onFocus}
-          onBlur={role.onBlur}
-        />
-      </div>
+      <AutosavedInput id={`${id}-name`} label={t('interview:interviewees.nameOf', { position })} field={name} />
+      <AutosavedInput id={`${id}-role`} label={t('interview:interviewees.roleOf', { position })} field={role} />
       <button type="button" class="iv-button iv-button-quiet" onClick={() => void remove()}>
         {t('interview:interviewees.remove', { name: interviewee.name })}
       </button>

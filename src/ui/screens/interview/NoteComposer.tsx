@@ -35,7 +35,9 @@ import { ChoiceSelect } from './ChoiceSelect';
 import { SegmentedChoice } from './SegmentedChoice';
 import { TagChips, tagKey, type TagRef } from './TagChips';
 import { TagPicker, type TagPickerExit } from './TagPicker';
-import { useKindOptions, useLevelOptions, useTrackOptions, tracksOfChoice, choiceOfTracks } from './noteOptions';
+import { useKindOptions, useLevelOptions, useTrackOptions, tracksOfChoice, choiceOfTracks, levelOfRank } from './noteOptions';
+import { NoteSourceField } from './NoteSourceField';
+import { tagsOnTracks, withoutTag, withTag } from './noteTags';
 
 interface ComposerFields {
   kind: ObservationKind;
@@ -118,7 +120,7 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
     return {
       text: textRef.current?.value ?? '',
       kind: current.kind,
-      tags: current.tags.map((tag) => ({ subTopicId: tag.subTopicId, ...(tag.indicatorId !== undefined ? { indicatorId: tag.indicatorId } : {}), trackIds: [...trackIds] })),
+      tags: tagsOnTracks(current.tags, trackIds),
       suggestedLevel: current.level,
       source: current.source.trim(),
     };
@@ -194,15 +196,12 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
   };
 
   const addTag = (tag: TagRef) => {
-    const key = tagKey(tag);
-    if (fields.current.tags.some((existing) => tagKey(existing) === key)) return;
-    // An indicator tag says more than its sub-topic's tag: it replaces it.
-    const tags = fields.current.tags.filter((existing) => !(tag.indicatorId !== undefined && existing.indicatorId === undefined && existing.subTopicId === tag.subTopicId));
-    setFields({ tags: [...tags, tag] });
+    const tags = withTag(fields.current.tags, tag);
+    if (tags) setFields({ tags });
   };
 
   const removeTag = (tag: TagRef) => {
-    setFields({ tags: fields.current.tags.filter((existing) => tagKey(existing) !== tagKey(tag)) });
+    setFields({ tags: withoutTag(fields.current.tags, tag) });
   };
 
   const openTags = (from: 'hash' | 'shortcut') => {
@@ -353,7 +352,7 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
         if (!composerHasFocus()) focusText();
         return;
       case 'level': {
-        const level = action.rank === null ? null : (levelIds[action.rank - 1] ?? null);
+        const level = levelOfRank(action.rank, levelIds);
         setFields({ level });
         const name = level === null ? t('interview:level.none') : levelName(level);
         announce(t('interview:composer.levelSet', { level: name }));
@@ -530,25 +529,19 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
         </button>
       </div>
       {current.showSource && (
-        <div class="field composer-source">
-          <label for={`${idBase}-source`}>{t('interview:source.label')}</label>
-          <input
-            ref={sourceRef}
-            id={`${idBase}-source`}
-            type="text"
-            autoComplete="off"
-            placeholder={t('interview:source.placeholder')}
-            value={current.source}
-            aria-keyshortcuts={ariaShortcut(SHORTCUT_CODES.source)}
-            onInput={(event) => setFields({ source: event.currentTarget.value })}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.isComposing) {
-                event.preventDefault();
-                focusText();
-              }
-            }}
-          />
-        </div>
+        <NoteSourceField
+          id={`${idBase}-source`}
+          inputRef={sourceRef}
+          value={current.source}
+          onValue={(source) => setFields({ source })}
+          shortcut={ariaShortcut(SHORTCUT_CODES.source)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.isComposing) {
+              event.preventDefault();
+              focusText();
+            }
+          }}
+        />
       )}
       {(draftAttachments.length > 0 || draft.uploads > 0) && (
         <ul class="attachments composer-attachments" aria-label={t('interview:attachments.ofDraft')}>

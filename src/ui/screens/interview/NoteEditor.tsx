@@ -13,7 +13,9 @@ import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
 import { AttachmentView } from './AttachmentView';
 import { ariaShortcut, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
 import { useInterview } from './InterviewContext';
-import { choiceOfTracks, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
+import { choiceOfTracks, levelOfRank, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
+import { NoteSourceField } from './NoteSourceField';
+import { tagsOnTracks, withoutTag, withTag } from './noteTags';
 import { SegmentedChoice } from './SegmentedChoice';
 import { TagChips, tagKey, type TagRef } from './TagChips';
 import { TagPicker } from './TagPicker';
@@ -55,14 +57,12 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
 
   const trackIds = index?.trackIds ?? [];
   const tracks = choiceOfTracks(tags.value[0]?.trackIds ?? trackIds, trackIds);
-  const withTracks = (list: readonly TagRef[], choice: TrackChoice): ObservationTag[] =>
-    list.map((tag) => ({ subTopicId: tag.subTopicId, ...(tag.indicatorId !== undefined ? { indicatorId: tag.indicatorId } : {}), trackIds: tracksOfChoice(choice, trackIds) }));
+  const withTracks = (list: readonly TagRef[], choice: TrackChoice): ObservationTag[] => tagsOnTracks(list, tracksOfChoice(choice, trackIds));
   const taggedIds = useMemo(() => new Set(tags.value.map(tagKey)), [tags.value]);
 
   const addTag = (tag: TagRef) => {
-    if (taggedIds.has(tagKey(tag))) return;
-    const rest = tags.value.filter((existing) => !(tag.indicatorId !== undefined && existing.indicatorId === undefined && existing.subTopicId === tag.subTopicId));
-    tags.onChange(withTracks([...rest, tag], tracks));
+    const added = withTag(tags.value, tag);
+    if (added) tags.onChange(withTracks(added, tracks));
   };
 
   const close = () => {
@@ -101,7 +101,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
         kind.onChange(action.kind);
         break;
       case 'level':
-        level.onChange(action.rank === null ? null : (index?.levelIds[action.rank - 1] ?? null));
+        level.onChange(levelOfRank(action.rank, index?.levelIds ?? []));
         break;
       case 'tracks':
         tags.onChange(withTracks(tags.value, action.tracks));
@@ -166,7 +166,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
         }}
       />
       <div class="composer-tag-row">
-        <TagChips index={index} tags={tags.value} onRemove={(tag) => tags.onChange(tags.value.filter((existing) => tagKey(existing) !== tagKey(tag)))} />
+        <TagChips index={index} tags={tags.value} onRemove={(tag) => tags.onChange(withoutTag(tags.value, tag))} />
         <TagPicker
           id={`${idBase}-tags`}
           label={t('interview:tags.label')}
@@ -195,20 +195,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
           {t('interview:notes.done')}
         </button>
       </div>
-      <div class="field composer-source">
-        <label for={`${idBase}-source`}>{t('interview:source.label')}</label>
-        <input
-          ref={sourceRef}
-          id={`${idBase}-source`}
-          type="text"
-          autoComplete="off"
-          placeholder={t('interview:source.placeholder')}
-          value={source.value}
-          onInput={(event) => source.onChange(event.currentTarget.value)}
-          onFocus={source.onFocus}
-          onBlur={source.onBlur}
-        />
-      </div>
+      <NoteSourceField id={`${idBase}-source`} inputRef={sourceRef} value={source.value} onValue={source.onChange} onFocus={source.onFocus} onBlur={source.onBlur} />
       {attachments.length > 0 && (
         <ul class="attachments" aria-label={t('interview:attachments.ofNote')}>
           {attachments.map((attachment) => (

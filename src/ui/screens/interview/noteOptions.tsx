@@ -88,3 +88,8 @@ export function choiceOfTracks(ids: readonly string[], trackIds: readonly string
   const [only] = ids;
   return ids.length === 1 && only !== undefined && trackIds.includes(only) ? only : 'all';
 }
+
+/** The level a shortcut's rank names (1 = the lowest), or null for "none" and ranks past the last. */
+export function levelOfRank(rank: number | null, levelIds: readonly string[]): string | null {
+  return rank === null ? null : (levelIds[rank - 1] ?? null);
+}

@@ -11,6 +11,8 @@ import { interpolateNodes } from '../../interpolateNodes';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { ConsensusEditor } from './ConsensusEditor';
+import { TrackConsensusEditors } from './TrackConsensusEditors';
+import '../../shared/pickerScreen.css';
 import './rating.css';
 
 export interface PillarConsensusEditorProps {
@@ -21,7 +23,7 @@ export interface PillarConsensusEditorProps {
 }
 
 export function PillarConsensusEditor({ assessmentId, pillarId, headingLevel = 3 }: PillarConsensusEditorProps) {
-  const { t, text } = useTranslation();
+  const { t } = useTranslation();
   const session = useShell().session.value;
   const index = session?.index.value;
   const estimate = session?.estimate.value;
@@ -41,23 +43,16 @@ export function PillarConsensusEditor({ assessmentId, pillarId, headingLevel = 3
         {interpolateNodes(t, 'rating:pillarConsensus.heading', { code: pillar.code }, { name: <FrameworkText value={pillar.name} /> })}
       </Heading>
       <div class="consensus-grid">
-        {trackIds.map((trackId) => {
-          const track = index.framework.tracks.find((candidate) => candidate.id === trackId);
-          return (
-            <ConsensusEditor
-              key={trackId}
-              assessmentId={assessmentId}
-              index={index}
-              scope="pillar"
-              targetId={pillar.id}
-              trackId={trackId}
-              heading={track ? <FrameworkText value={track.name} /> : trackId}
-              what={t('rating:what.pillarConsensus', { code: pillar.code, track: track ? text(track.name) : trackId })}
-              headingLevel={inner}
-              estimate={pillarEstimate?.tracks.find((candidate) => candidate.trackId === trackId)}
-            />
-          );
-        })}
+        <TrackConsensusEditors
+          assessmentId={assessmentId}
+          index={index}
+          scope="pillar"
+          targetId={pillar.id}
+          trackIds={trackIds}
+          headingLevel={inner}
+          what={(track) => t('rating:what.pillarConsensus', { code: pillar.code, track })}
+          estimateOf={(trackId) => pillarEstimate?.tracks.find((candidate) => candidate.trackId === trackId)}
+        />
         <ConsensusEditor
           assessmentId={assessmentId}
           index={index}

@@ -14,11 +14,11 @@ import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { FrameworkText } from '../../FrameworkText';
 import { interpolateNodes } from '../../interpolateNodes';
 import { formatRoute } from '../../routing/route';
-import { useShell } from '../../shell/ShellContext';
+import { ScreenMessage } from '../../shared/ScreenMessage';
+import { useOpenAssessment } from '../../shell/useOpenAssessment';
 import { useTranslation } from '../../useTranslation';
 import { AgreementPanel } from './AgreementPanel';
 import { assessmentMaps } from './assessmentMaps';
-import { ConsensusEditor } from './ConsensusEditor';
 import { EstimateText } from './EstimateText';
 import { EvidencePanel } from './EvidencePanel';
 import { lookupEstimates } from './estimateLookup';
@@ -26,7 +26,9 @@ import { PillarConsensusEditor } from './PillarConsensusEditor';
 import { cellsOfSubTopic, progressBySubTopic } from './ratingProgress';
 import { cellKey, groupEvidenceOfSubTopic } from './selectEvidence';
 import { SubTopicPicker } from './SubTopicPicker';
+import { TrackConsensusEditors } from './TrackConsensusEditors';
 import { TrackRating } from './TrackRating';
+import '../../shared/pickerScreen.css';
 import './rating.css';
 
 export interface RatingScreenProps {
@@ -36,12 +38,7 @@ export interface RatingScreenProps {
 
 export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
   const { t, text } = useTranslation();
-  const shell = useShell();
-  const session = shell.session.value;
-  const data = session?.data.value ?? null;
-  const index = session?.index.value;
-  const estimate = session?.estimate.value;
-  const me = session?.me.value;
+  const { session, data, index, estimate, me } = useOpenAssessment();
 
   const subTopic = useMemo(() => (index ? pickSubTopic(index, subTopicId) : undefined), [index, subTopicId]);
   const maps = useMemo(() => (data ? assessmentMaps(data) : undefined), [data?.assessors, data?.interviews, data?.institutions]);
@@ -69,28 +66,23 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
   const pillar = subTopic && index ? index.pillarOfSubTopic.get(subTopic.id) : undefined;
   if (!session || data === null) {
     return (
-      <section class="rating-screen" aria-busy="true">
-        <h2>{t('rating:title')}</h2>
-        <p role="status">{t('rating:loading')}</p>
-      </section>
+      <ScreenMessage class="rating-screen" title={t('rating:title')} loading>
+        {t('rating:loading')}
+      </ScreenMessage>
     );
   }
   if (!index) {
     return (
-      <section class="rating-screen">
-        <h2>{t('rating:title')}</h2>
-        <p role="alert">
-          {t('rating:noFramework', { id: data.assessment.frameworkId, version: data.assessment.frameworkVersion })}
-        </p>
-      </section>
+      <ScreenMessage class="rating-screen" title={t('rating:title')}>
+        {t('rating:noFramework', { id: data.assessment.frameworkId, version: data.assessment.frameworkVersion })}
+      </ScreenMessage>
     );
   }
   if (!subTopic || !pillar || !maps || !evidence) {
     return (
-      <section class="rating-screen">
-        <h2>{t('rating:title')}</h2>
-        <p role="alert">{t('rating:noSubTopics')}</p>
-      </section>
+      <ScreenMessage class="rating-screen" title={t('rating:title')}>
+        {t('rating:noSubTopics')}
+      </ScreenMessage>
     );
   }
 
@@ -277,23 +269,16 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
                 {interpolateNodes(t, 'rating:consensus.heading', { code: subTopic.code }, { name: <FrameworkText value={subTopic.name} /> })}
               </h3>
               <div class="consensus-grid">
-                {subTopicTracks.map((trackId) => {
-                  const track = index.framework.tracks.find((candidate) => candidate.id === trackId);
-                  return (
-                    <ConsensusEditor
-                      key={trackId}
-                      assessmentId={assessmentId}
-                      index={index}
-                      scope="sub-topic"
-                      targetId={subTopic.id}
-                      trackId={trackId}
-                      heading={track ? <FrameworkText value={track.name} /> : trackId}
-                      what={t('rating:what.subTopicConsensus', { code: subTopic.code, track: track ? text(track.name) : trackId })}
-                      headingLevel={4}
-                      estimate={lookup.subTopic.get(cellKey(subTopic.id, trackId))}
-                    />
-                  );
-                })}
+                <TrackConsensusEditors
+                  assessmentId={assessmentId}
+                  index={index}
+                  scope="sub-topic"
+                  targetId={subTopic.id}
+                  trackIds={subTopicTracks}
+                  headingLevel={4}
+                  what={(track) => t('rating:what.subTopicConsensus', { code: subTopic.code, track })}
+                  estimateOf={(trackId) => lookup.subTopic.get(cellKey(subTopic.id, trackId))}
+                />
               </div>
             </section>
           )}

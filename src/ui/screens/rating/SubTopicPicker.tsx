@@ -4,9 +4,9 @@
  */
 import type { Framework } from '../../../core/framework/frameworkSchema';
 import { FrameworkText } from '../../FrameworkText';
+import { LIST_LINKS, moveFocusInList } from '../../moveFocusInList';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
-import { moveFocusInLinks } from './moveFocusInLinks';
 import { sumProgress, type Progress } from './ratingProgress';
 import { useCurrentInView } from './useCurrentInView';
 
@@ -32,7 +32,7 @@ export function SubTopicPicker({ assessmentId, framework, currentId, progress, s
           <progress max={Math.max(total.total, 1)} value={total.done} aria-hidden="true" />
         </p>
       )}
-      <ul class="picker-pillars" ref={listRef} onKeyDown={(event) => moveFocusInLinks(event, event.currentTarget)}>
+      <ul class="picker-pillars" ref={listRef} onKeyDown={(event) => moveFocusInList(event, event.currentTarget, LIST_LINKS)}>
         {framework.pillars.map((pillar) => {
           const pillarProgress = sumProgress(pillar.subTopics.map((subTopic) => progress.get(subTopic.id) ?? { done: 0, total: 0 }));
           return (

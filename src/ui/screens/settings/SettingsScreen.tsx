@@ -13,8 +13,8 @@ import './settings.css';
 export function SettingsScreen() {
   return (
     <div class="settings-screen">
-      <div class="settings-columns">
-        <div class="settings-column">
+      <div class="settings-columns two-columns">
+        <div class="settings-column panel-stack">
           <LanguageSection />
           <NameSection />
           <StorageStatusPanel />

@@ -63,7 +63,7 @@ export function InterviewsScreen({ assessmentId }: { readonly assessmentId: stri
               })}
         </p>
       </div>
-      <div class="interviews-layout">
+      <div class="interviews-layout two-columns">
         <div class="interviews-list">
           {days.map((day) => {
             const date = localDateOf(day.date);

@@ -1,0 +1,37 @@
+/** A labelled one-line input on an autosaved field, with the field's message under it when it has one. */
+import type { AutosavedField } from './useAutosavedField';
+
+interface AutosavedInputProps {
+  readonly id: string;
+  readonly label: string;
+  readonly field: AutosavedField<string>;
+  readonly type?: 'text' | 'date' | 'time';
+  readonly required?: boolean;
+}
+
+export function AutosavedInput({ id, label, field, type = 'text', required }: AutosavedInputProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        required={required}
+        // Names and places typed here are not the browser's to suggest.
+        autoComplete={type === 'text' ? 'off' : undefined}
+        value={field.value}
+        aria-invalid={field.error !== null}
+        aria-describedby={field.error !== null ? errorId : undefined}
+        onInput={(event) => field.onChange(event.currentTarget.value)}
+        onFocus={field.onFocus}
+        onBlur={field.onBlur}
+      />
+      {field.error !== null && (
+        <p id={errorId} class="field-error">
+          {field.error}
+        </p>
+      )}
+    </div>
+  );
+}
