@@ -3,12 +3,12 @@
  * (a newer edit of the same field replaces the older one on write). The sync client (a later
  * issue) pushes `pendingChanges` and then acknowledges what the hub accepted.
  */
-import { changeSchema, type Change } from '../core/merge/change';
-import { compareChangesCanonically } from '../core/merge/mergeChanges';
+import type { Change } from '../core/merge/change';
 import { err, ok, type Result } from '../core/result';
 import type { MmdmaDatabase } from './databaseSchema';
-import { problemsOf, toStorageFailure, type StorageFailure } from './storageFailure';
+import { toStorageFailure, type StorageFailure } from './storageFailure';
 import type { InvalidRow } from './validateRows';
+import { validateChangeRows } from './readChangeLog';
 
 export interface OutboxRead {
   /** In canonical order, oldest first. */
@@ -24,15 +24,7 @@ export async function pendingChanges(db: MmdmaDatabase): Promise<Result<OutboxRe
   } catch (error) {
     return err(toStorageFailure(error));
   }
-  const changes: Change[] = [];
-  const invalidRows: InvalidRow[] = [];
-  for (const row of rows) {
-    const parsed = changeSchema.safeParse(row);
-    if (parsed.success) changes.push(parsed.data);
-    else invalidRows.push({ table: 'outbox', id: undefined, problems: problemsOf(parsed.error) });
-  }
-  changes.sort(compareChangesCanonically);
-  return ok({ changes, invalid: invalidRows.length, invalidRows });
+  return ok(validateChangeRows(rows, 'outbox'));
 }
 
 /**

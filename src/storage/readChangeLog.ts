@@ -43,15 +43,23 @@ export async function readChangeLog(db: MmdmaDatabase): Promise<Result<ChangeLog
   } catch (error) {
     return err(toStorageFailure(error));
   }
+  return ok(validateChangeRows(rows, 'changeLog'));
+}
+
+/**
+ * Stored changes (change log or outbox) validated and in canonical order; invalid rows are skipped
+ * and reported, never thrown, like every other read.
+ */
+export function validateChangeRows(rows: readonly unknown[], table: 'changeLog' | 'outbox'): ChangeLogRead {
   const changes: Change[] = [];
   const invalidRows: InvalidRow[] = [];
   for (const row of rows) {
     const parsed = changeSchema.safeParse(row);
     if (parsed.success) changes.push(parsed.data);
-    else invalidRows.push({ table: 'changeLog', id: hlcOf(row), problems: problemsOf(parsed.error) });
+    else invalidRows.push({ table, id: hlcOf(row), problems: problemsOf(parsed.error) });
   }
   changes.sort(compareChangesCanonically);
-  return ok({ changes, invalid: invalidRows.length, invalidRows });
+  return { changes, invalid: invalidRows.length, invalidRows };
 }
 
 function hlcOf(row: unknown): string | undefined {

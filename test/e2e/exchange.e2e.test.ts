@@ -24,11 +24,11 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enExchange from '../../locales/en/exchange.json';
 import ruExchange from '../../locales/ru/exchange.json';
 import { OTHER_SIGNER } from '../../src/ui/screens/exchange/exportScope';
+import { buildExchangeSeedModule, callExchangeSeed } from './exchangeSeed';
 import type { SeededAssessment } from './exchangeSeedModule';
 import {
   buildApp,
@@ -47,7 +47,6 @@ import {
 } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
-const SEED_MODULE = 'e2e-exchange-seed.js';
 const FIXTURES = join(ROOT, 'test/fixtures/bundles');
 const PASSPHRASE = 'river tablet cotton seven';
 /** Confidential text that must never appear in the clear in an encrypted bundle. */
@@ -70,7 +69,7 @@ beforeAll(async () => {
   if (missing) return;
   try {
     built = await buildApp();
-    await buildSeedModule(built.outDir);
+    await buildExchangeSeedModule(built.outDir);
     server = await serveApp(built.outDir);
     // Two launches, each on its own fresh user-data-dir: two devices as far as the app can tell.
     profileA = await launchChromium({ viewport: LAPTOP });
@@ -92,38 +91,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function buildSeedModule(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        target: 'es2022',
-        sourcemap: false,
-        lib: { entry: join(ROOT, 'test/e2e/exchangeSeedModule.ts'), formats: ['es'], fileName: () => SEED_MODULE },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
 /** Calls an export of the seed module in a page of the profile (same origin, same IndexedDB). */
-async function seedIn<T>(profile: LaunchedChromium, name: string, argument: unknown): Promise<T> {
-  const page = await profile.context.newPage();
-  try {
-    await page.goto(server!.url);
-    // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
-    return (await page.evaluate(`import('/${SEED_MODULE}').then((module) => module.${name}(${JSON.stringify(argument)}))`)) as T;
-  } finally {
-    await page.close();
-  }
-}
+const seedIn = <T>(profile: LaunchedChromium, name: string, argument: unknown): Promise<T> => callExchangeSeed<T>(profile, server!.url, name, argument);
 
 function ready(): { a: LaunchedChromium; b: LaunchedChromium; base: string; seed: SeededAssessment; own: SeededAssessment } {
   if (missing) throw new Error(missing);

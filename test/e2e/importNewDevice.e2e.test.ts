@@ -17,10 +17,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enAssessments from '../../locales/en/assessments.json';
 import enExchange from '../../locales/en/exchange.json';
+import { buildExchangeSeedModule, callExchangeSeed } from './exchangeSeed';
 import type { SeededAssessment } from './exchangeSeedModule';
 import {
   buildApp,
@@ -40,7 +40,6 @@ import {
 } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
-const SEED_MODULE = 'e2e-import-new-device-seed.js';
 const FIXTURES = join(ROOT, 'test/fixtures/bundles');
 const PASSPHRASE = 'river tablet cotton seven';
 const NOTE = 'NSS-7731: the border database is copied to a USB stick every Friday; do not quote.';
@@ -64,7 +63,7 @@ beforeAll(async () => {
   if (missing) return;
   try {
     built = await buildApp();
-    await buildSeedModule(built.outDir);
+    await buildExchangeSeedModule(built.outDir);
     server = await serveApp(built.outDir);
     profileA = await launchChromium({ viewport: LAPTOP });
     // C: a fresh user-data-dir, nothing seeded, never opened before its first test.
@@ -84,39 +83,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-/** The seed module of exchange.e2e, built into the served directory (same origin as the app). */
-async function buildSeedModule(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        target: 'es2022',
-        sourcemap: false,
-        lib: { entry: join(ROOT, 'test/e2e/exchangeSeedModule.ts'), formats: ['es'], fileName: () => SEED_MODULE },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
 /** Calls an export of the seed module in a page of the profile (same origin, same IndexedDB). */
-async function seedIn<T>(profile: LaunchedChromium, name: string, argument: unknown): Promise<T> {
-  const page = await profile.context.newPage();
-  try {
-    await page.goto(server!.url);
-    // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
-    return (await page.evaluate(`import('/${SEED_MODULE}').then((module) => module.${name}(${JSON.stringify(argument)}))`)) as T;
-  } finally {
-    await page.close();
-  }
-}
+const seedIn = <T>(profile: LaunchedChromium, name: string, argument: unknown): Promise<T> => callExchangeSeed<T>(profile, server!.url, name, argument);
 
 function ready(): { a: LaunchedChromium; c: LaunchedChromium; base: string; seed: SeededAssessment } {
   if (missing) throw new Error(missing);
