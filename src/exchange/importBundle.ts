@@ -24,15 +24,16 @@ import { versionVectorSchema, type VersionVector } from '../core/merge/versionVe
 import { isoDateTimeSchema } from '../core/assessment/recordBase';
 import { uuidSchema } from '../core/ids/uuidSchema';
 import { err, ok, type Result } from '../core/result';
-import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store } from '../storage';
+import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store, VerifiedBlob } from '../storage';
 import { toStorageFailure } from '../storage/storageFailure';
+import { storedFieldVersionKeys, storedRecordIds } from '../storage/storedKeys';
 import type { BundleManifest, FrameworkRef } from './bundle/format';
 import { frameworkFit } from './bundle/frameworkMatch';
 import type { BundleProblem } from './bundle/problem';
 import type { OnBundleProgress } from './bundle/progress';
 import type { VerifiedBundle } from './bundle/readBundle';
 import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
-import { forEachBounded, PARALLEL_BYTES } from './bundle/boundedParallel';
+import { groupsWithin, PARALLEL_BYTES } from './bundle/boundedParallel';
 
 /** Changes per `store.applyChanges` call (one transaction each). */
 export const IMPORT_BATCH_CHANGES = 5_000;
@@ -243,30 +244,30 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
 
   const blobTotal = bundle.blobs.reduce((s, b) => s + b.bytes, 0);
   let blobDone = 0;
-  let blobFailure: ImportProblem | undefined;
   const newBlobs = bundle.blobs.filter((info) => !local.value.blobsHere.has(info.sha256));
   sum.blobsPresent += bundle.blobs.length - newBlobs.length;
-  // A few at a time, at most PARALLEL_BYTES in flight. readBundle verified every attachment against
-  // its SHA-256 (and readBlob of an encrypted bundle verifies again as it decrypts), so the store
-  // takes the verified hash instead of hashing 100 MB a second time.
-  await forEachBounded(newBlobs, (info) => info.bytes, PARALLEL_BYTES, async (info) => {
-    if (blobFailure !== undefined || options.signal?.aborted) return;
-    const blob = await bundle.readBlob(info.sha256);
-    if (!blob.ok) {
-      blobFailure ??= blob.error;
-      return;
+  // In groups of at most PARALLEL_BYTES (or one larger attachment), each stored in one transaction:
+  // one commit per group rather than per attachment. A group's Blobs are zero-copy slices of a plain
+  // bundle, or decrypted bytes (checked again as they are decrypted) held only until the group is
+  // stored. readBundle verified every attachment against its SHA-256, so the store takes the
+  // verified hash instead of hashing 100 MB a second time.
+  for (const group of groupsWithin(newBlobs, (info) => info.bytes, PARALLEL_BYTES)) {
+    if (options.signal?.aborted) return aborted();
+    const read = await Promise.all(group.map((info) => bundle.readBlob(info.sha256)));
+    const entries: VerifiedBlob[] = [];
+    for (const [i, blob] of read.entries()) {
+      if (!blob.ok) return err(blob.error);
+      entries.push({ sha256: group[i]!.sha256, blob: blob.value, mediaType: group[i]!.mediaType });
     }
-    const put = await store.putVerifiedBlob(info.sha256, blob.value, info.mediaType);
-    if (!put.ok) {
-      blobFailure ??= storageProblem(put.error, report());
-      return;
+    const put = await store.putVerifiedBlobs(entries);
+    if (!put.ok) return err(storageProblem(put.error, report()));
+    for (const outcome of put.value) {
+      if (outcome.created) sum.blobsCreated += 1;
+      else sum.blobsPresent += 1;
+      blobDone += outcome.bytes;
     }
-    if (put.value.created) sum.blobsCreated += 1;
-    else sum.blobsPresent += 1;
-    blobDone += info.bytes;
     options.onProgress?.({ stage: 'attachments', done: blobDone, total: blobTotal, unit: 'bytes' });
-  });
-  if (blobFailure !== undefined) return err(blobFailure);
+  }
   if (options.signal?.aborted) return aborted();
 
   const batch = Math.max(1, options.batchChanges ?? IMPORT_BATCH_CHANGES);
@@ -396,7 +397,9 @@ async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fiel
   try {
     return ok(
       await db.transaction('r', [...new Set<string>(['fieldVersions', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
-        const versionRows = read.fieldVersions ? await db.fieldVersions.bulkGet([...fieldKeys.values()]) : [];
+        // Only fields and records stored here are read (storedKeys.ts): a first import reads none.
+        const storedFields = read.fieldVersions ? (await storedFieldVersionKeys(db, changes)).fields : new Set<string>();
+        const versionRows = await db.fieldVersions.bulkGet([...fieldKeys].filter(([key]) => storedFields.has(key)).map(([, parts]) => parts));
         const fieldVersions = new Map<string, Change>();
         for (const row of versionRows) {
           const parsed = changeSchema.safeParse(row);
@@ -404,17 +407,23 @@ async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fiel
         }
         const records = new Map<string, { table: TableName; exists: boolean }>();
         const foreign: Array<{ table: TableName; id: string; assessmentId: unknown }> = [];
-        for (const [table, idSet] of idsByTable) {
-          const ids = [...idSet];
-          const rows = await db[table].bulkGet(ids);
-          rows.forEach((row, i) => {
-            const id = ids[i]!;
-            records.set(recordKey({ table, id }), { table, exists: row !== undefined });
-            if (row !== undefined && table !== 'assessment' && Object.hasOwn(row, ASSESSMENT_ID_FIELD) && row[ASSESSMENT_ID_FIELD] !== assessmentId) {
-              foreign.push({ table, id, assessmentId: row[ASSESSMENT_ID_FIELD] });
-            }
-          });
-        }
+        await Promise.all(
+          [...idsByTable].map(async ([table, idSet]) => {
+            const ids = [...idSet];
+            const stored = await storedRecordIds(db, table, ids);
+            for (const id of ids) records.set(recordKey({ table, id }), { table, exists: stored.has(id) });
+            if (table === 'assessment') return;
+            const storedIds = ids.filter((id) => stored.has(id));
+            const rows = await db[table].bulkGet(storedIds);
+            rows.forEach((row, i) => {
+              if (row !== undefined && Object.hasOwn(row, ASSESSMENT_ID_FIELD) && row[ASSESSMENT_ID_FIELD] !== assessmentId) {
+                foreign.push({ table, id: storedIds[i]!, assessmentId: row[ASSESSMENT_ID_FIELD] });
+              }
+            });
+          }),
+        );
+        // Tables answer in any order; the record named in a refusal must not depend on it.
+        foreign.sort((a, b) => (recordKey(a) < recordKey(b) ? -1 : 1));
         const assessmentRow = await db.assessment.get(assessmentId);
         const framework = z.object({ frameworkId: z.string(), frameworkVersion: z.string() }).safeParse(assessmentRow);
         const shas = bundle.blobs.map((b) => b.sha256);

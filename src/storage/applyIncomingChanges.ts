@@ -11,17 +11,19 @@
  * must be kept, or the next bundle that completes it would produce a different result here than on
  * a device that received both at once.
  *
- * Cost, for imports of thousands of changes: all reads come first and in bulk — the stored winners
- * of the incoming fields in one `bulkGet`, the change log only for HLCs that may be in it, the rows
- * of the touched records to tell new records from existing ones, and the other field versions of
- * the existing ones only — then every write is a `bulkPut` (fieldVersions, changeLog, one per
- * record table). Records are rebuilt in memory; nothing written is read back.
+ * Cost, for imports of thousands of changes: all reads come first and in bulk — the keys of the
+ * stored field versions in the span of the input's ids (one key-only request per table, see
+ * storedKeys.ts), the stored
+ * winners of the incoming fields among them in one `bulkGet`, the change log only for HLCs that may
+ * be in it, and the other field versions of the records that exist here only — then every write is
+ * a `bulkPut` (fieldVersions, changeLog, one per record table). Records are rebuilt in memory;
+ * nothing written is read back.
  *
  * Incoming changes are not put in the outbox: the outbox holds what this device authored.
  */
 import { changeSchema, type Change } from '../core/merge/change';
 import { receive, type ClockFailure } from '../core/clock/hlc';
-import { compareChangeVersions, fieldKey, materialise } from '../core/merge/mergeChanges';
+import { compareChangeVersions, fieldKey, materialise, recordKey } from '../core/merge/mergeChanges';
 import { tableNames, type TableName } from '../core/assessment/recordSchemas';
 import { formatPath } from '../core/framework/validateFramework';
 import { err, ok, type Result } from '../core/result';
@@ -29,6 +31,7 @@ import type { StoreDeps } from './commitLocalEdit';
 import type { MmdmaDatabase, StoredRecordRow } from './databaseSchema';
 import { parseRecord } from './parseRecord';
 import { loadClock, saveClock } from './persistedClock';
+import { storedChangeLogKeys, storedFieldVersionKeys, type RecordRef } from './storedKeys';
 import { toStorageFailure, type Problem, type StorageFailure } from './storageFailure';
 import type { InvalidRow } from './validateRows';
 
@@ -173,45 +176,22 @@ class ClockRefusal extends Error {
 }
 
 /**
- * The stored winner of every field the input touches, and the logged changes with the input's
- * HLCs; plus the tables none of whose incoming records has a field version here yet.
+ * The stored winner of every field the input touches, the logged changes with the input's HLCs, and
+ * which of the input's records have field versions here (exist here).
  *
- * The winners are one `bulkGet` on fieldVersions by their compound keys, minus the keys that cannot
- * be there: for each table, a one-row probe of the `[table+id]` span from the input's smallest to
- * its largest id in that table tells whether any record in the span has field versions here; when
- * none has, none of the table's keys is looked up. The first batch of a first import needs no
- * lookups at all; a later batch, only for the tables whose span reaches records stored before
- * (UUIDv7 ids are ordered by creation time, so new records rarely interleave with stored ones).
- * Likewise HLCs newer than the newest logged one cannot be logged, so only the others are looked
- * up in the change log.
+ * The stored field keys come from one key-only range read per table (storedKeys.ts); only incoming
+ * fields among them are read with `bulkGet`. A first import reads no value at all; a later batch of
+ * the same import, only the fields of the record split across the batch boundary; a bundle of edits
+ * to stored records, just those fields. The change log likewise: only logged HLCs are read.
  */
 async function readStoredVersions(db: MmdmaDatabase, changes: readonly Change[]) {
-  const idSpans = new Map<TableName, { min: string; max: string }>();
-  for (const { table, id } of changes) {
-    const span = idSpans.get(table);
-    if (span === undefined) idSpans.set(table, { min: id, max: id });
-    else if (id < span.min) span.min = id;
-    else if (id > span.max) span.max = id;
-  }
-  const [newestLogged, probes] = await Promise.all([
-    db.changeLog.orderBy('hlc').lastKey(),
-    Promise.all(
-      [...idSpans].map(async ([table, { min, max }]) => {
-        const found = await db.fieldVersions.where('[table+id]').between([table, min], [table, max], true, true).limit(1).primaryKeys();
-        return { table, versioned: found.length > 0 };
-      }),
-    ),
-  ]);
-  const unversionedTables = new Set(probes.filter((probe) => !probe.versioned).map((probe) => probe.table));
-
+  const [loggedHlcs, stored] = await Promise.all([storedChangeLogKeys(db, changes.map((change) => change.hlc)), storedFieldVersionKeys(db, changes)]);
   const fieldKeys = new Map<string, [string, string, string]>();
   for (const change of changes) {
-    if (!unversionedTables.has(change.table)) fieldKeys.set(fieldKey(change), [change.table, change.id, change.field]);
+    const key = fieldKey(change);
+    if (stored.fields.has(key)) fieldKeys.set(key, [change.table, change.id, change.field]);
   }
-  const hlcs = [...new Set(changes.map((change) => change.hlc))].filter((hlc) =>
-    // A key that is not a string (a damaged row) sorts after every string: look everything up.
-    newestLogged === undefined ? false : typeof newestLogged === 'string' ? hlc <= newestLogged : true,
-  );
+  const hlcs = [...loggedHlcs];
   const [versionRows, logRows] = await Promise.all([
     fieldKeys.size === 0 ? [] : db.fieldVersions.bulkGet([...fieldKeys.values()]),
     hlcs.length === 0 ? [] : db.changeLog.bulkGet(hlcs),
@@ -229,56 +209,28 @@ async function readStoredVersions(db: MmdmaDatabase, changes: readonly Change[])
     const parsed = changeSchema.safeParse(row);
     if (parsed.success) logged.set(parsed.data.hlc, parsed.data);
   }
-  return { winners, logged, unversionedTables };
+  return { winners, logged, versionedRecords: stored.records };
 }
-
-type RecordRef = { readonly table: TableName; readonly id: string };
 
 /**
  * The touched records rebuilt from all their field versions, by table, ready for `bulkPut`, and the
  * ones that are invalid. Called before anything is written, so it folds the stored versions with
- * `applied` itself (`materialise` keeps the greatest version of each field, whatever the order):
- * - a record with a stored version of one of the incoming fields exists here; one of a table with
- *   no field versions in the span of the input's ids (`unversionedTables`) does not;
- * - for the others, one `bulkGet` per record table says which exist. A record with no row is
- *   created by this batch: its incoming winners are all its field versions, and nothing is read
- *   for it. (Every write stores a record's row in the transaction that stores its field versions,
- *   so "no row" means "no field versions". Should a row have gone missing anyway, the field
- *   versions stay right — winners are decided from them above — and the row is rebuilt in full the
- *   next time the record is touched.)
- * - the records that exist are read back from fieldVersions (`storedVersionsOf`), for the fields
- *   the input does not carry.
+ * `applied` itself (`materialise` keeps the greatest version of each field, whatever the order).
+ * A record exists here when it has field versions here (`versionedRecords`): field versions are
+ * the truth, and every write stores a record's row in the transaction that stores its field
+ * versions. Those records are read back from fieldVersions (`storedVersionsOf`), for the fields
+ * the input does not carry; a record with none is created by this batch, its incoming winners are
+ * all its field versions, and nothing is read for it.
  */
 async function rematerialise(
   db: MmdmaDatabase,
   applied: readonly Change[],
-  stored: { readonly winners: ReadonlyMap<string, Change>; readonly unversionedTables: ReadonlySet<TableName> },
+  stored: { readonly versionedRecords: ReadonlySet<string> },
 ): Promise<{ rows: Map<TableName, StoredRecordRow[]>; invalidRecords: InvalidRow[] }> {
   const touched = new Map<string, RecordRef>();
   for (const change of applied) touched.set(recordKey(change), { table: change.table, id: change.id });
-  const existing = new Map<string, RecordRef>();
-  for (const change of stored.winners.values()) {
-    const key = recordKey(change);
-    const ref = touched.get(key);
-    if (ref !== undefined) existing.set(key, ref);
-  }
-  const unknownByTable = new Map<TableName, string[]>();
-  for (const [key, ref] of touched) {
-    if (existing.has(key) || stored.unversionedTables.has(ref.table)) continue;
-    let ids = unknownByTable.get(ref.table);
-    if (ids === undefined) unknownByTable.set(ref.table, (ids = []));
-    ids.push(ref.id);
-  }
-  await Promise.all(
-    [...unknownByTable].map(async ([table, ids]) => {
-      const rows = await db[table].bulkGet(ids);
-      rows.forEach((row, i) => {
-        if (row !== undefined) existing.set(recordKey({ table, id: ids[i]! }), { table, id: ids[i]! });
-      });
-    }),
-  );
-
-  const versions = await storedVersionsOf(db, [...existing.values()]);
+  const existing = [...touched].filter(([key]) => stored.versionedRecords.has(key)).map(([, ref]) => ref);
+  const versions = await storedVersionsOf(db, existing);
   const merged = materialise([...versions, ...applied]);
 
   const rows = new Map<TableName, StoredRecordRow[]>();
@@ -315,10 +267,6 @@ async function storedVersionsOf(db: MmdmaDatabase, records: readonly RecordRef[]
     }
   }
   return versions;
-}
-
-function recordKey(ref: { readonly table: string; readonly id: string }): string {
-  return `${ref.table}\u0000${ref.id}`;
 }
 
 function report(

@@ -21,7 +21,7 @@ import { parseRecord } from './parseRecord';
 import { acknowledgeChanges, pendingChanges, type OutboxRead } from './pendingChanges';
 import { freshClock, loadClock, saveClock } from './persistedClock';
 import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
-import { putBlob, putVerifiedBlob, type PutBlobOutcome } from './putBlob';
+import { putBlob, putVerifiedBlobs, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
 import { changesSince, versionVector, type ChangeLogRead } from './readChangeLog';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
 
@@ -48,11 +48,12 @@ export interface Store {
   /** Hashes the bytes and stores them once under their SHA-256. For the user's files, and any bytes not verified yet. */
   putBlob(blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
   /**
-   * Stores bytes under a SHA-256 the caller has ALREADY VERIFIED against these very bytes, without
-   * hashing them again (bundle import: readBundle checked every attachment). A wrong hash would be
-   * stored for good under the wrong key; when in doubt, use putBlob. See putBlob.ts.
+   * Stores bytes under SHA-256s the caller has ALREADY VERIFIED against these very bytes, without
+   * hashing them again (bundle import: readBundle checked every attachment), all in one
+   * transaction. A wrong hash would be stored for good under the wrong key; when in doubt, use
+   * putBlob. See putBlob.ts.
    */
-  putVerifiedBlob(sha256: string, blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
+  putVerifiedBlobs(entries: readonly VerifiedBlob[]): Promise<Result<PutBlobOutcome[], StorageFailure>>;
   getBlob(sha256: string): Promise<Result<StoredBlob | undefined, StorageFailure>>;
   /** This installation's node id (created and persisted on first use). */
   nodeId(): Promise<Result<NodeId, StorageFailure>>;
@@ -142,7 +143,7 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     deleteRecord,
     applyChanges: (changes) => applyIncomingChanges(db, deps, changes),
     putBlob: (blob, mediaType) => putBlob(db, deps.now, blob, mediaType),
-    putVerifiedBlob: (sha256, blob, mediaType) => putVerifiedBlob(db, deps.now, sha256, blob, mediaType),
+    putVerifiedBlobs: (entries) => putVerifiedBlobs(db, deps.now, entries),
     getBlob: (sha256) => getBlob(db, sha256),
     nodeId,
     resetNodeId,

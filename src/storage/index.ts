@@ -14,7 +14,7 @@ export {
 export { createStore, type CreateInput, type FieldPatch, type Store, type StoreOptions, type WriteResult } from './createStore';
 export type { WriteOutcome } from './commitLocalEdit';
 export type { ApplyReport, IncomingProblem } from './applyIncomingChanges';
-export type { PutBlobOutcome } from './putBlob';
+export type { PutBlobOutcome, VerifiedBlob } from './putBlob';
 export { sha256Hex } from './putBlob';
 export type { StoredBlob } from './getBlob';
 export type { ChangeLogRead } from './readChangeLog';

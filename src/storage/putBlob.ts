@@ -29,7 +29,8 @@ export async function putBlob(
   // transaction would let IndexedDB commit it early (Dexie.waitFor exists for that, but spins the
   // transaction with dummy requests; there is nothing to gain by hashing inside it).
   const sha256 = await sha256Hex(blob);
-  return storeBlob(db, now, sha256, blob, type.data);
+  const stored = await storeBlobs(db, now, [{ sha256, blob, mediaType: type.data }]);
+  return stored.ok ? ok(stored.value[0]!) : stored;
 }
 
 /**
@@ -41,38 +42,49 @@ export async function putBlob(
  * outlive the import. Anything else — a file the user picked, bytes from the network or from
  * another store — goes through `putBlob`, which hashes.
  *
- * `sha256` must be 64 lower-case hex digits (anything else is refused as `invalid`, as is a bad
- * media type). Like putBlob, a second put of the same hash changes nothing.
+ * Every `sha256` must be 64 lower-case hex digits (anything else is refused as `invalid`, as is a
+ * bad media type, and then nothing is stored). Like putBlob, a second put of the same hash changes
+ * nothing; the same hash twice in one call is stored once.
  */
-export async function putVerifiedBlob(
-  db: MmdmaDatabase,
-  now: () => number,
-  sha256: string,
-  blob: Blob,
-  mediaType: string,
-): Promise<Result<PutBlobOutcome, StorageFailure>> {
-  const hash = sha256HexSchema.safeParse(sha256);
-  const type = mediaTypeSchema.safeParse(mediaType);
-  const problems = [...(hash.success ? [] : problemsOf(hash.error, ['sha256'])), ...(type.success ? [] : problemsOf(type.error, ['mediaType']))];
-  if (!hash.success || !type.success) return err({ kind: 'invalid', problems });
-  return storeBlob(db, now, hash.data, blob, type.data);
+export async function putVerifiedBlobs(db: MmdmaDatabase, now: () => number, entries: readonly VerifiedBlob[]): Promise<Result<PutBlobOutcome[], StorageFailure>> {
+  const problems = entries.flatMap(({ sha256, mediaType }, index) => {
+    const hash = sha256HexSchema.safeParse(sha256);
+    const type = mediaTypeSchema.safeParse(mediaType);
+    return [...(hash.success ? [] : problemsOf(hash.error, [index, 'sha256'])), ...(type.success ? [] : problemsOf(type.error, [index, 'mediaType']))];
+  });
+  if (problems.length > 0) return err({ kind: 'invalid', problems });
+  return storeBlobs(db, now, entries);
 }
 
-async function storeBlob(db: MmdmaDatabase, now: () => number, sha256: string, blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>> {
+export interface VerifiedBlob {
+  /** The SHA-256 of `blob`'s bytes, verified by the caller; 64 lower-case hex digits. */
+  readonly sha256: string;
+  readonly blob: Blob;
+  readonly mediaType: string;
+}
+
+/**
+ * All in one transaction: several attachments cost one commit (with the flush to disk a commit
+ * implies) instead of one each — a fifth of the time of 20 transactions for 20 photos in Chromium.
+ */
+async function storeBlobs(db: MmdmaDatabase, now: () => number, entries: readonly VerifiedBlob[]): Promise<Result<PutBlobOutcome[], StorageFailure>> {
+  if (entries.length === 0) return ok([]);
   try {
     const created = await db.transaction('rw', db.blobs, async () => {
       // A second put of the same bytes is a no-op: the stored row, its media type and its date stay.
-      if ((await db.blobs.get(sha256)) !== undefined) return false;
-      await db.blobs.add({
-        sha256,
-        mediaType: mediaType.toLowerCase(),
-        bytes: blob.size,
-        blob,
-        createdAt: new Date(now()).toISOString(),
-      } satisfies BlobRow);
-      return true;
+      const stored = await db.blobs.bulkGet(entries.map((entry) => entry.sha256));
+      const seen = new Set(entries.filter((_, i) => stored[i] !== undefined).map((entry) => entry.sha256));
+      const rows: BlobRow[] = [];
+      const createdHere = entries.map((entry) => {
+        if (seen.has(entry.sha256)) return false;
+        seen.add(entry.sha256);
+        rows.push({ sha256: entry.sha256, mediaType: entry.mediaType.toLowerCase(), bytes: entry.blob.size, blob: entry.blob, createdAt: new Date(now()).toISOString() });
+        return true;
+      });
+      await db.blobs.bulkAdd(rows);
+      return createdHere;
     });
-    return ok({ sha256, bytes: blob.size, created });
+    return ok(entries.map((entry, i) => ({ sha256: entry.sha256, bytes: entry.blob.size, created: created[i]! })));
   } catch (error) {
     return err(toStorageFailure(error));
   }

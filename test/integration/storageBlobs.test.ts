@@ -64,16 +64,18 @@ describe('putBlob and getBlob', () => {
   });
 });
 
-describe('putVerifiedBlob', () => {
+describe('putVerifiedBlobs', () => {
+  const one = (sha256: string, blob: Blob, mediaType: string) => [{ sha256, blob, mediaType }];
+
   it('stores the bytes under the verified hash it is given, once, like putBlob', async () => {
     const { db, store, clock } = open();
     const bytes = photoBytes();
     const sha = createHash('sha256').update(bytes).digest('hex');
 
-    const first = unwrap(await store.putVerifiedBlob(sha, new Blob([bytes]), 'IMAGE/JPEG'));
-    expect(first).toEqual({ sha256: sha, bytes: bytes.length, created: true });
+    const first = unwrap(await store.putVerifiedBlobs(one(sha, new Blob([bytes]), 'IMAGE/JPEG')));
+    expect(first).toEqual([{ sha256: sha, bytes: bytes.length, created: true }]);
     clock.advance(60_000);
-    expect(unwrap(await store.putVerifiedBlob(sha, new Blob([bytes.slice()]), 'application/octet-stream'))).toEqual({ sha256: sha, bytes: bytes.length, created: false });
+    expect(unwrap(await store.putVerifiedBlobs(one(sha, new Blob([bytes.slice()]), 'application/octet-stream')))).toEqual([{ sha256: sha, bytes: bytes.length, created: false }]);
     // putBlob of the same bytes finds them: the two paths share the key and the row.
     expect(unwrap(await store.putBlob(new Blob([bytes.slice()]), 'image/jpeg'))).toEqual({ sha256: sha, bytes: bytes.length, created: false });
     expect(await db.blobs.count()).toBe(1);
@@ -83,26 +85,50 @@ describe('putVerifiedBlob', () => {
     expect(createHash('sha256').update(new Uint8Array(await stored!.blob.arrayBuffer())).digest('hex')).toBe(sha);
   });
 
+  it('stores several in one call, each once: the same hash twice in the call, or one already here, is not created again', async () => {
+    const { db, store } = open();
+    const texts = ['first photo', 'second photo', 'third photo'];
+    const shas = texts.map((text) => createHash('sha256').update(text).digest('hex'));
+    unwrap(await store.putBlob(new Blob([texts[2]!]), 'image/png'));
+    const put = unwrap(
+      await store.putVerifiedBlobs([
+        { sha256: shas[0]!, blob: new Blob([texts[0]!]), mediaType: 'image/jpeg' },
+        { sha256: shas[1]!, blob: new Blob([texts[1]!]), mediaType: 'image/jpeg' },
+        { sha256: shas[0]!, blob: new Blob([texts[0]!]), mediaType: 'image/jpeg' },
+        { sha256: shas[2]!, blob: new Blob([texts[2]!]), mediaType: 'image/jpeg' },
+      ]),
+    );
+    expect(put.map((outcome) => outcome.created)).toEqual([true, true, false, false]);
+    expect(await db.blobs.count()).toBe(3);
+    for (const [i, sha] of shas.entries()) expect(await unwrap(await store.getBlob(sha))!.blob.text()).toBe(texts[i]);
+    expect(unwrap(await store.getBlob(shas[2]!))!.mediaType).toBe('image/png');
+    expect(unwrap(await store.putVerifiedBlobs([]))).toEqual([]);
+  });
+
   it('does not hash: the caller’s verification is the only check (so only verified hashes may be passed)', async () => {
     const { store } = open();
     const claimed = 'a'.repeat(64);
-    const put = unwrap(await store.putVerifiedBlob(claimed, new Blob(['not the bytes of that hash']), 'text/plain'));
-    expect(put.sha256).toBe(claimed);
+    const put = unwrap(await store.putVerifiedBlobs(one(claimed, new Blob(['not the bytes of that hash']), 'text/plain')));
+    expect(put[0]!.sha256).toBe(claimed);
     expect(unwrap(await store.getBlob(claimed))?.bytes).toBe(26);
   });
 
-  it('refuses a hash that is not 64 lower-case hex digits, and a bad media type, storing nothing', async () => {
+  it('refuses a hash that is not 64 lower-case hex digits, and a bad media type, storing nothing of the call', async () => {
     const { db, store } = open();
     const sha = createHash('sha256').update('x').digest('hex');
     for (const malformed of ['', sha.slice(1), `${sha}0`, sha.toUpperCase(), `${sha.slice(0, 63)}g`, ` ${sha.slice(1)}`, '../'.repeat(21) + 'a']) {
-      const result = await store.putVerifiedBlob(malformed, new Blob(['x']), 'text/plain');
+      const result = await store.putVerifiedBlobs(one(malformed, new Blob(['x']), 'text/plain'));
       expect(result.ok, malformed).toBe(false);
-      expect(!result.ok && result.error.kind === 'invalid' && result.error.problems.map((p) => p.path)).toEqual(['sha256']);
+      expect(!result.ok && result.error.kind === 'invalid' && result.error.problems.map((p) => p.path)).toEqual(['[0].sha256']);
     }
-    const both = await store.putVerifiedBlob('nope', new Blob(['x']), 'a photo');
-    expect(!both.ok && both.error.kind === 'invalid' && both.error.problems.map((p) => p.path)).toEqual(['sha256', 'mediaType']);
-    const badType = await store.putVerifiedBlob(sha, new Blob(['x']), 'a photo');
-    expect(!badType.ok && badType.error.kind === 'invalid' && badType.error.problems.map((p) => p.path)).toEqual(['mediaType']);
+    const both = await store.putVerifiedBlobs(one('nope', new Blob(['x']), 'a photo'));
+    expect(!both.ok && both.error.kind === 'invalid' && both.error.problems.map((p) => p.path)).toEqual(['[0].sha256', '[0].mediaType']);
+    // One bad entry among good ones: the good ones are not stored either.
+    const mixed = await store.putVerifiedBlobs([
+      { sha256: sha, blob: new Blob(['x']), mediaType: 'text/plain' },
+      { sha256: sha, blob: new Blob(['x']), mediaType: 'a photo' },
+    ]);
+    expect(!mixed.ok && mixed.error.kind === 'invalid' && mixed.error.problems.map((p) => p.path)).toEqual(['[1].mediaType']);
     expect(await db.blobs.count()).toBe(0);
   });
 });

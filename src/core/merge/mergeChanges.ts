@@ -90,11 +90,11 @@ export function applyChanges(state: ChangeState, changes: Iterable<Change>): Cha
       ownTables.set(change.table, table);
       tables.set(change.table, table);
     }
-    const recordKey = `${change.table}\u0000${change.id}`;
-    let record = ownRecords.get(recordKey);
+    const key = recordKey(change);
+    let record = ownRecords.get(key);
     if (record === undefined) {
       record = new Map(table.get(change.id) ?? []);
-      ownRecords.set(recordKey, record);
+      ownRecords.set(key, record);
       table.set(change.id, record);
     }
     record.set(change.field, change);
@@ -147,8 +147,13 @@ function* iterateChanges(state: ChangeState): Generator<Change> {
   }
 }
 
+/** One record's key in maps and sets: table and id, NUL-separated like `fieldKey`. */
+export function recordKey(ref: { readonly table: string; readonly id: string }): string {
+  return `${ref.table}\u0000${ref.id}`;
+}
+
 /** Table and id have fixed alphabets without NUL, so the key is unambiguous whatever the field. */
-export function fieldKey(change: Change): string {
+export function fieldKey(change: { readonly table: string; readonly id: string; readonly field: string }): string {
   return `${change.table}\u0000${change.id}\u0000${change.field}`;
 }
 

@@ -38,3 +38,22 @@ export async function forEachBounded<T>(items: readonly T[], weight: (item: T) =
 
 /** Bytes of attachments hashed or stored at once. */
 export const PARALLEL_BYTES = 32 * 1024 * 1024;
+
+/** `items` in order, cut into groups whose weights sum to at most `budget` (a heavier item alone). */
+export function groupsWithin<T>(items: readonly T[], weight: (item: T) => number, budget: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let sum = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (current.length > 0 && sum + w > budget) {
+      groups.push(current);
+      current = [];
+      sum = 0;
+    }
+    current.push(item);
+    sum += w;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

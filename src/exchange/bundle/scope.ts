@@ -9,14 +9,12 @@
  * assessment, which matters when one device holds several countries' assessments.
  */
 import type { Change } from '../../core/merge/change';
-import { compareChangeVersions } from '../../core/merge/mergeChanges';
+import { compareChangeVersions, recordKey } from '../../core/merge/mergeChanges';
 import { refuse } from './problem';
 
 export const ASSESSMENT_ID_FIELD = 'assessmentId';
 
-export function recordKey(change: Pick<Change, 'table' | 'id'>): string {
-  return `${change.table}\u0000${change.id}`;
-}
+export { recordKey };
 
 /** Record key → the change that wins its `assessmentId` field within `changes`. */
 export function assessmentIdChanges(changes: Iterable<Change>): Map<string, Change> {

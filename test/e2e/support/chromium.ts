@@ -42,13 +42,13 @@ export interface LaunchedChromium {
 }
 
 export async function launchChromium(
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; viewport?: { width: number; height: number }; extraArgs?: readonly string[] } = {},
 ): Promise<LaunchedChromium> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-profile-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
       headless: true,
       locale: options.locale ?? 'en-US',
       viewport: options.viewport ?? LAPTOP,

@@ -1,0 +1,79 @@
+/**
+ * Which of many keys are stored, for imports and sync, without a request per key. IndexedDB has no
+ * "get these 10,000 keys" (Dexie's `bulkGet` is one request each; `anyOf` steps a cursor), but it
+ * reads every key of a range in one request. So these helpers read the keys — never the values —
+ * in the span from the smallest to the largest incoming id of each table, and intersect. UUIDv7 ids
+ * are ordered by creation time, so the span of a batch of new records holds few stored ones, and
+ * the span of edits to stored records holds about as many keys as there are edits.
+ *
+ * Call inside a transaction that includes the tables read, so the answer stays true until the writes.
+ */
+import type { TableName } from '../core/assessment/recordSchemas';
+import { fieldKey, recordKey } from '../core/merge/mergeChanges';
+import type { MmdmaDatabase } from './databaseSchema';
+
+export interface RecordRef {
+  readonly table: TableName;
+  readonly id: string;
+}
+
+/** Per table, the smallest and largest id among `refs`. */
+export function idSpans(refs: readonly RecordRef[]): Map<TableName, { min: string; max: string }> {
+  const spans = new Map<TableName, { min: string; max: string }>();
+  for (const { table, id } of refs) {
+    const span = spans.get(table);
+    if (span === undefined) spans.set(table, { min: id, max: id });
+    else if (id < span.min) span.min = id;
+    else if (id > span.max) span.max = id;
+  }
+  return spans;
+}
+
+export interface StoredFieldVersionKeys {
+  /** `fieldKey`s of the field versions stored in the spans. */
+  readonly fields: ReadonlySet<string>;
+  /** `recordKey`s of the records with at least one stored field version: the records that exist. */
+  readonly records: ReadonlySet<string>;
+}
+
+/** The keys of the field versions stored in the id spans of `refs` (a superset of theirs). */
+export async function storedFieldVersionKeys(db: MmdmaDatabase, refs: readonly RecordRef[]): Promise<StoredFieldVersionKeys> {
+  const spans = await Promise.all(
+    [...idSpans(refs)].map(([table, { min, max }]) => db.fieldVersions.where('[table+id]').between([table, min], [table, max], true, true).primaryKeys()),
+  );
+  const fields = new Set<string>();
+  const records = new Set<string>();
+  for (const keys of spans) {
+    for (const key of keys) {
+      // A key of another shape (a damaged row) names no field of the input.
+      if (!Array.isArray(key) || key.length !== 3 || !key.every((part) => typeof part === 'string')) continue;
+      const [table, id, field] = key as [string, string, string];
+      fields.add(fieldKey({ table, id, field }));
+      records.add(recordKey({ table, id }));
+    }
+  }
+  return { fields, records };
+}
+
+/** Which of `ids` have a row in `table`. */
+export async function storedRecordIds(db: MmdmaDatabase, table: TableName, ids: readonly string[]): Promise<Set<string>> {
+  const span = idSpans(ids.map((id) => ({ table, id }))).get(table);
+  if (span === undefined) return new Set();
+  const wanted = new Set(ids);
+  const keys = await db[table].where(':id').between(span.min, span.max, true, true).primaryKeys();
+  return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
+}
+
+/** Which of `hlcs` are in the change log (one key-only read of the span from the oldest to the newest). */
+export async function storedChangeLogKeys(db: MmdmaDatabase, hlcs: readonly string[]): Promise<Set<string>> {
+  if (hlcs.length === 0) return new Set();
+  let min = hlcs[0]!;
+  let max = min;
+  for (const hlc of hlcs) {
+    if (hlc < min) min = hlc;
+    else if (hlc > max) max = hlc;
+  }
+  const wanted = new Set(hlcs);
+  const keys = await db.changeLog.where(':id').between(min, max, true, true).primaryKeys();
+  return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
+}
