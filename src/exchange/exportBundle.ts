@@ -19,7 +19,7 @@
  */
 import { recordSchemas } from '../core/assessment/recordSchemas';
 import type { Change } from '../core/merge/change';
-import { compareChangeVersions } from '../core/merge/mergeChanges';
+import { compactChanges, compareChangeVersions } from '../core/merge/mergeChanges';
 import { changesSince, versionVector, type VersionVector } from '../core/merge/versionVector';
 import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
@@ -85,7 +85,12 @@ export async function exportBundle(store: Store, db: MmdmaDatabase, options: Exp
   if (!gathered.ok) return gathered;
   const { assessment, scoped, invalidLogRows, attachments, blobsHere, nodeId } = gathered.value;
 
-  const selected = options.since === undefined ? scoped : withScopeProofs(changesSince(scoped, options.since), scoped);
+  // Only the winner of each field travels. A superseded version (every earlier autosave of a note)
+  // can never win anywhere, and a receiver logs only winners anyway; an hour of typing would
+  // otherwise carry hundreds of copies of the same text. The version vector still covers the whole
+  // log: the bundle holds each node's changes up to it, or newer changes that beat them.
+  const winners = compactChanges(scoped);
+  const selected = options.since === undefined ? winners : withScopeProofs(changesSince(winners, options.since), winners);
   const selectedRecords = new Set(selected.map(recordKey));
   const peerBlobs = options.peerBlobs === undefined ? undefined : new Set(options.peerBlobs);
   const blobs: BundleBlobSource[] = [];

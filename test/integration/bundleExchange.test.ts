@@ -133,6 +133,39 @@ describe('a full bundle from one device to another', () => {
   });
 });
 
+describe('superseded versions', () => {
+  it('stay home: a note saved 40 times travels as its last text, full or partial, and the peer ends identical', async () => {
+    const { a, assessment, note } = await deviceWithAssessment();
+    const texts = Array.from({ length: 40 }, (_, i) => `NSS shares border data with EKENG ${'on paper '.repeat(i + 1)}`.trim());
+    for (const text of texts) {
+      a.clock.advance(400);
+      unwrap(await a.store.updateFields('observation', note.id, { text }));
+    }
+    const log = unwrap(await a.store.changesSince({})).changes;
+    const textChanges = <T extends { table: string; id: string; field: string }>(changes: readonly T[]) => changes.filter((c) => c.table === 'observation' && c.id === note.id && c.field === 'text');
+    expect(textChanges(log)).toHaveLength(41);
+
+    const full = await exportFrom(a, { assessmentId: assessment.id });
+    const bundle = await read(full.blob);
+    expect(textChanges(bundle.changes)).toEqual([log.filter((c) => c.field === 'text' && c.id === note.id).at(-1)]);
+    // The vector still covers the whole log: the peer will not be sent the superseded versions later.
+    expect(full.manifest.versionVector).toEqual(versionVector(log));
+    const b = open(22, 'b');
+    unwrap(await applyImport(b.store, b.db, bundle));
+    expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
+
+    // Ten more saves after B's import: "what B lacks" is the last of them only.
+    for (let i = 0; i < 10; i++) {
+      a.clock.advance(400);
+      unwrap(await a.store.updateFields('observation', note.id, { text: `${texts.at(-1)} (corrected ${i})` }));
+    }
+    const partial = await read((await exportFrom(a, { assessmentId: assessment.id, since: full.manifest.versionVector })).blob);
+    expect(textChanges(partial.changes).map((c) => c.value)).toEqual([`${texts.at(-1)} (corrected 9)`]);
+    unwrap(await applyImport(b.store, b.db, partial));
+    expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
+  });
+});
+
 describe('a partial bundle: only what the peer lacks', () => {
   it('carries the new changes and the scope proofs, not the attachments the peer holds', async () => {
     const { a, assessment, note, sha256 } = await deviceWithAssessment();
