@@ -19,14 +19,15 @@ import { MAX_DRIFT_MS, parseHlc, nodeIdSchema } from '../core/clock/hlc';
 import type { TableName } from '../core/assessment/recordSchemas';
 import { changeSchema, type Change, type JsonValue } from '../core/merge/change';
 import { classifyChanges } from '../core/merge/classifyChanges';
-import { canonicalJson, fieldKey } from '../core/merge/mergeChanges';
+import { isConcurrentEdit } from '../core/merge/concurrentEdit';
+import { fieldKey } from '../core/merge/mergeChanges';
 import { versionVectorSchema, type VersionVector } from '../core/merge/versionVector';
 import { isoDateTimeSchema } from '../core/assessment/recordBase';
 import { uuidSchema } from '../core/ids/uuidSchema';
 import { err, ok, type Result } from '../core/result';
 import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store, VerifiedBlob } from '../storage';
 import { toStorageFailure } from '../storage/storageFailure';
-import { storedFieldVersionKeys, storedRecordIds } from '../storage/storedKeys';
+import { storedChangeLogKeys, storedFieldVersionKeys, storedRecordIds } from '../storage/storedKeys';
 import type { BundleManifest, FrameworkRef } from './bundle/format';
 import { frameworkFit } from './bundle/frameworkMatch';
 import type { BundleProblem } from './bundle/problem';
@@ -120,6 +121,8 @@ export interface ImportReport {
   readonly nodeIdConflict: boolean;
   readonly invalidRecords: readonly InvalidRow[];
   readonly blobsCreated: number;
+  /** Concurrent edits newly recorded in the conflicts table for the lead to review. */
+  readonly conflictsRecorded: number;
   readonly blobsPresent: number;
   /** Nothing was written: importing this bundle again reports exactly this. */
   readonly nothingChanged: boolean;
@@ -143,11 +146,6 @@ export async function previewImport(store: Store, db: MmdmaDatabase, bundle: Ver
 
   const winners = local.value.fieldVersions;
   const classified = classifyChanges((table, id, field) => winners.get(`${table}\u0000${id}\u0000${field}`)?.hlc, changes);
-  const vector = manifest.versionVector;
-  const seenByCreator = (change: Change) => {
-    const held = Object.hasOwn(vector, change.node) ? vector[change.node] : undefined;
-    return held !== undefined && change.hlc <= held;
-  };
 
   const conflicts: FieldConflict[] = [];
   let conflictCount = 0;
@@ -155,8 +153,8 @@ export async function previewImport(store: Store, db: MmdmaDatabase, bundle: Ver
   const changedRecords = new Set<string>();
   const consider = (incoming: Change, kept: 'local' | 'incoming') => {
     const localWinner = winners.get(fieldKey(incoming));
-    if (localWinner === undefined || localWinner.node === incoming.node || seenByCreator(localWinner)) return;
-    if (canonicalJson(localWinner.value) === canonicalJson(incoming.value)) return;
+    // The same rule as the conflicts table the import writes (storage/recordConflicts.ts).
+    if (localWinner === undefined || !isConcurrentEdit(localWinner, incoming, manifest.versionVector, local.value.loggedHere.has(incoming.hlc))) return;
     conflictingRecords.add(recordKey(incoming));
     conflictCount += 1;
     if (conflicts.length < MAX_PREVIEW_CONFLICTS) {
@@ -231,14 +229,14 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
   const node = await store.nodeId();
   if (!node.ok) return storageFailed(node.error);
 
-  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, blobsCreated: 0, blobsPresent: 0 };
+  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, blobsCreated: 0, blobsPresent: 0, conflictsRecorded: 0 };
   const problems: IncomingProblem[] = [];
   const invalidRecords: InvalidRow[] = [];
   const report = (): ImportReport => ({
     ...sum,
     problems: [...problems],
     invalidRecords: [...invalidRecords],
-    nothingChanged: sum.applied === 0 && sum.blobsCreated === 0,
+    nothingChanged: sum.applied === 0 && sum.blobsCreated === 0 && sum.conflictsRecorded === 0,
   });
   const aborted = () => err({ code: 'aborted' as const, message: 'The import was stopped; import the same bundle again to complete it.', partial: report() });
 
@@ -271,10 +269,16 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
   if (options.signal?.aborted) return aborted();
 
   const batch = Math.max(1, options.batchChanges ?? IMPORT_BATCH_CHANGES);
+  // Concurrent edits go to the conflicts table with each batch, for the lead to review.
+  const conflictContext = {
+    assessmentId: bundle.manifest.assessment.id,
+    knownToSender: bundle.manifest.versionVector,
+    source: { kind: 'bundle' as const, id: bundle.manifest.bundleId, by: bundle.manifest.createdBy.assessor },
+  };
   const changes = bundle.changes;
   for (let start = 0; start < changes.length; start += batch) {
     if (options.signal?.aborted) return aborted();
-    const applied = await store.applyChanges(changes.slice(start, start + batch));
+    const applied = await store.applyChanges(changes.slice(start, start + batch), { conflicts: conflictContext });
     if (!applied.ok) return storageFailed(applied.error, report());
     add(sum, problems, invalidRecords, applied.value, start);
     options.onProgress?.({ stage: 'changes', done: Math.min(changes.length, start + batch), total: changes.length, unit: 'changes' });
@@ -287,11 +291,12 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
   return ok(report());
 }
 
-function add(sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean }, problems: IncomingProblem[], invalidRecords: InvalidRow[], batch: ApplyReport, offset: number) {
+function add(sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean; conflictsRecorded: number }, problems: IncomingProblem[], invalidRecords: InvalidRow[], batch: ApplyReport, offset: number) {
   sum.applied += batch.applied;
   sum.stale += batch.stale;
   sum.duplicate += batch.duplicate;
   sum.invalid += batch.invalid;
+  sum.conflictsRecorded += batch.conflictsRecorded;
   sum.nodeIdConflict ||= batch.nodeIdConflict;
   sum.problemCount += batch.problems.length;
   for (const problem of batch.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ ...problem, index: problem.index + offset });
@@ -381,6 +386,8 @@ interface LocalState {
   readonly foreign: ReadonlyArray<{ readonly table: TableName; readonly id: string; readonly assessmentId: unknown }>;
   readonly assessmentFramework: FrameworkRef | undefined;
   readonly blobsHere: ReadonlySet<string>;
+  /** HLCs of the bundle's changes that are in this device's change log (empty when not asked for). */
+  readonly loggedHere: ReadonlySet<string>;
 }
 
 async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fieldVersions: boolean } = { fieldVersions: true }): Promise<Result<LocalState, ImportProblem>> {
@@ -396,9 +403,10 @@ async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fiel
   }
   try {
     return ok(
-      await db.transaction('r', [...new Set<string>(['fieldVersions', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
+      await db.transaction('r', [...new Set<string>(['fieldVersions', 'changeLog', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
         // Only fields and records stored here are read (storedKeys.ts): a first import reads none.
         const storedFields = read.fieldVersions ? (await storedFieldVersionKeys(db, changes)).fields : new Set<string>();
+        const loggedHere = read.fieldVersions ? await storedChangeLogKeys(db, changes.map((change) => change.hlc)) : new Set<string>();
         const versionRows = await db.fieldVersions.bulkGet([...fieldKeys].filter(([key]) => storedFields.has(key)).map(([, parts]) => parts));
         const fieldVersions = new Map<string, Change>();
         for (const row of versionRows) {
@@ -434,6 +442,7 @@ async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fiel
           foreign,
           assessmentFramework: framework.success ? { id: framework.data.frameworkId, version: framework.data.frameworkVersion } : undefined,
           blobsHere,
+          loggedHere,
         };
       }),
     );

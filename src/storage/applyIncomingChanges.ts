@@ -31,6 +31,7 @@ import type { StoreDeps } from './commitLocalEdit';
 import type { MmdmaDatabase, StoredRecordRow } from './databaseSchema';
 import { parseRecord } from './parseRecord';
 import { loadClock, saveClock } from './persistedClock';
+import { newConflictRows, type ConflictContext } from './recordConflicts';
 import { storedChangeLogKeys, storedFieldVersionKeys, type RecordRef } from './storedKeys';
 import { toStorageFailure, type Problem, type StorageFailure } from './storageFailure';
 import type { InvalidRow } from './validateRows';
@@ -58,14 +59,25 @@ export interface ApplyReport {
   readonly nodeIdConflict: boolean;
   /** Records that fail validation after the merge; stored, but skipped by reads until fixed. */
   readonly invalidRecords: readonly InvalidRow[];
+  /** Concurrent edits newly recorded in the conflicts table (only when asked, see ApplyOptions). */
+  readonly conflictsRecorded: number;
 }
 
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'invalid';
+
+export interface ApplyOptions {
+  /**
+   * Record concurrent edits in the conflicts table (recordConflicts.ts). Needs to know what the
+   * sender held; without it (changes of unknown provenance) no conflict is recorded.
+   */
+  readonly conflicts?: ConflictContext;
+}
 
 export async function applyIncomingChanges(
   db: MmdmaDatabase,
   deps: StoreDeps,
   input: readonly unknown[],
+  options: ApplyOptions = {},
 ): Promise<Result<ApplyReport, StorageFailure>> {
   const problems: IncomingProblem[] = [];
   const candidates: Array<{ readonly index: number; readonly change: Change }> = [];
@@ -76,10 +88,10 @@ export async function applyIncomingChanges(
   });
   const outcomes = new Map<number, Outcome>();
   for (const problem of problems) outcomes.set(problem.index, 'invalid');
-  if (candidates.length === 0) return ok(report(outcomes, problems, false, []));
+  if (candidates.length === 0) return ok(report(outcomes, problems, false, [], 0));
 
   try {
-    return await db.transaction('rw', [...tableNames, 'fieldVersions', 'changeLog', 'meta'], async () => {
+    return await db.transaction('rw', [...tableNames, 'fieldVersions', 'changeLog', 'meta', 'conflicts'], async () => {
       let nodeIdConflict = false;
       const before = await loadClock(db, deps.randomBytes);
       const nowMs = deps.now();
@@ -144,12 +156,18 @@ export async function applyIncomingChanges(
         }
       }
 
+      const conflicts =
+        options.conflicts === undefined
+          ? []
+          : await newConflictRows(db, stored, accepted.map(({ change }) => change), options.conflicts, new Date(deps.now()).toISOString());
       const applied = [...winners.values()].filter((w) => w.index !== undefined).map((w) => w.change);
       if (applied.length === 0) {
-        // Nothing won, so nothing is written, not even the clock: importing the same bundle again
-        // leaves the database byte-for-byte as it was. Skipping the clock is safe: every change
-        // seen here lost to a stored winner, and the clock is already past every stored winner.
-        return ok(report(outcomes, problems, nodeIdConflict, []));
+        // Nothing won, so nothing is written but newly found conflicts (a concurrent edit that lost
+        // here), not even the clock: importing the same bundle again leaves the database
+        // byte-for-byte as it was. Skipping the clock is safe: every change seen here lost to a
+        // stored winner, and the clock is already past every stored winner.
+        if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts);
+        return ok(report(outcomes, problems, nodeIdConflict, [], conflicts.length));
       }
       // Everything is read before anything is written: the records to rebuild come from the field
       // versions read here plus the winners just decided, never from reading our own writes back.
@@ -158,9 +176,10 @@ export async function applyIncomingChanges(
         db.fieldVersions.bulkPut(applied),
         db.changeLog.bulkPut(applied),
         ...[...rows].map(([table, tableRows]) => db[table].bulkPut(tableRows)),
+        ...(conflicts.length > 0 ? [db.conflicts.bulkAdd(conflicts)] : []),
         saveClock(db, clock),
       ]);
-      return ok(report(outcomes, problems, nodeIdConflict, invalidRecords));
+      return ok(report(outcomes, problems, nodeIdConflict, invalidRecords, conflicts.length));
     });
   } catch (error) {
     if (error instanceof ClockRefusal) return err({ kind: 'clock', failure: error.failure, message: 'the clock cannot advance past these changes' });
@@ -274,10 +293,11 @@ function report(
   problems: readonly IncomingProblem[],
   nodeIdConflict: boolean,
   invalidRecords: readonly InvalidRow[],
+  conflictsRecorded: number,
 ): ApplyReport {
   const counts = { applied: 0, stale: 0, duplicate: 0, invalid: 0 };
   for (const outcome of outcomes.values()) counts[outcome] += 1;
-  return { ...counts, problems, nodeIdConflict, invalidRecords };
+  return { ...counts, problems, nodeIdConflict, invalidRecords, conflictsRecorded };
 }
 
 function clockMessage(kind: string): string {

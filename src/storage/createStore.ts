@@ -12,7 +12,8 @@ import type { Change } from '../core/merge/change';
 import type { VersionVector } from '../core/merge/versionVector';
 import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
-import { applyIncomingChanges, type ApplyReport } from './applyIncomingChanges';
+import { applyIncomingChanges, type ApplyOptions, type ApplyReport } from './applyIncomingChanges';
+import { listConflicts, markConflictReviewed, type ConflictsRead } from './conflicts';
 import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
 import type { MmdmaDatabase } from './databaseSchema';
 import { getBlob, type StoredBlob } from './getBlob';
@@ -43,8 +44,15 @@ export interface Store {
   updateFields<T extends TableName>(table: T, id: string, patch: FieldPatch<T>): Promise<WriteResult<T>>;
   /** Sets `deleted: true` (never a hard delete: a delete merges, and can be undone, like an edit). */
   deleteRecord<T extends TableName>(table: T, id: string): Promise<WriteResult<T>>;
-  /** Merges changes from a bundle or the hub (validated here; anything may arrive). */
-  applyChanges(changes: readonly unknown[]): Promise<Result<ApplyReport, StorageFailure>>;
+  /**
+   * Merges changes from a bundle or the hub (validated here; anything may arrive). With
+   * `conflicts`, concurrent edits are recorded in the conflicts table in the same transaction.
+   */
+  applyChanges(changes: readonly unknown[], options?: ApplyOptions): Promise<Result<ApplyReport, StorageFailure>>;
+  /** The conflicts recorded for an assessment on this device, open ones first. */
+  listConflicts(assessmentId: string): Promise<Result<ConflictsRead, StorageFailure>>;
+  /** Marks a conflict reviewed (or open again); false when there is no such conflict. */
+  markConflictReviewed(lostHlc: string, reviewed?: boolean): Promise<Result<boolean, StorageFailure>>;
   /** Hashes the bytes and stores them once under their SHA-256. For the user's files, and any bytes not verified yet. */
   putBlob(blob: Blob, mediaType: string): Promise<Result<PutBlobOutcome, StorageFailure>>;
   /**
@@ -141,7 +149,9 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     createRecord,
     updateFields,
     deleteRecord,
-    applyChanges: (changes) => applyIncomingChanges(db, deps, changes),
+    applyChanges: (changes, options) => applyIncomingChanges(db, deps, changes, options),
+    listConflicts: (assessmentId) => listConflicts(db, assessmentId),
+    markConflictReviewed: (lostHlc, reviewed) => markConflictReviewed(db, deps.now, lostHlc, reviewed),
     putBlob: (blob, mediaType) => putBlob(db, deps.now, blob, mediaType),
     putVerifiedBlobs: (entries) => putVerifiedBlobs(db, deps.now, entries),
     getBlob: (sha256) => getBlob(db, sha256),

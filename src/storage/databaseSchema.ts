@@ -15,13 +15,17 @@
  *   field replaces the older one (compaction for free).
  * - `blobs`: attachments' bytes, addressed by SHA-256, written once, never modified.
  * - `meta`: small key/value rows: the persisted HLC clock (which carries the node id), settings.
+ * - `conflicts` (version 2): the losing value of every concurrent edit this device merged, keyed by
+ *   the losing change's HLC, for the lead to review (DESIGN §5; see conflicts.ts). Local to the
+ *   device: never exported, never synced.
  *
  * Indexes are the ones the screens query; booleans and null are not indexable in IndexedDB, so
  * `deleted` is filtered in memory and observations with `interviewId: null` (desk research) are
  * absent from `[assessmentId+interviewId]` (queries for them go through `assessmentId`).
  *
  * Migration notes
- * - Version 1 (this file): the tables above.
+ * - Version 1: the tables above except `conflicts`.
+ * - Version 2: adds `conflicts` (no existing row changes, so no upgrade function).
  * - To add version 2: keep the `db.version(1).stores(...)` call below unchanged and add
  *   `db.version(2).stores({ ...only the tables whose indexes change, or new tables; a table set to
  *   null is deleted })`, with `.upgrade(async (tx) => { ... })` when existing rows must be rewritten.
@@ -35,9 +39,10 @@
 import type { Dexie, Table } from 'dexie';
 import type { TableName } from '../core/assessment/recordSchemas';
 import type { Change } from '../core/merge/change';
+import type { ConflictRow } from './conflictRow';
 
 export const DEFAULT_DATABASE_NAME = 'mmdma-field';
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 /** Primary key first, then indexes (Dexie syntax: `[a+b]` is a compound index). */
 const RECORD_STORES_V1 = {
@@ -66,9 +71,15 @@ const SYSTEM_STORES_V1 = {
 
 export const STORES_V1 = { ...RECORD_STORES_V1, ...SYSTEM_STORES_V1 } as const;
 
+/** Tables added by version 2. `assessmentId` lists one assessment's conflicts. */
+export const STORES_V2_ADDED = {
+  conflicts: 'lostHlc, assessmentId',
+} as const;
+
 /** Applies every schema version, oldest first. Called once per Dexie instance, before opening. */
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(STORES_V1);
+  db.version(2).stores(STORES_V2_ADDED);
 }
 
 /**
@@ -111,7 +122,9 @@ export type MmdmaDatabase = Dexie &
     readonly outbox: Table<Change, FieldKey>;
     readonly blobs: Table<BlobRow, string>;
     readonly meta: Table<MetaRow, string>;
+    /** Rows are validated on read (conflicts.ts); the type is what this version writes. */
+    readonly conflicts: Table<ConflictRow, string>;
   };
 
-/** Every table name of version 1, for transactions that span the whole database. */
-export const ALL_STORE_NAMES: readonly string[] = Object.keys(STORES_V1);
+/** Every table name, for transactions that span the whole database. */
+export const ALL_STORE_NAMES: readonly string[] = Object.keys({ ...STORES_V1, ...STORES_V2_ADDED });

@@ -13,7 +13,10 @@ export {
 } from './databaseSchema';
 export { createStore, type CreateInput, type FieldPatch, type Store, type StoreOptions, type WriteResult } from './createStore';
 export type { WriteOutcome } from './commitLocalEdit';
-export type { ApplyReport, IncomingProblem } from './applyIncomingChanges';
+export type { ApplyOptions, ApplyReport, IncomingProblem } from './applyIncomingChanges';
+export type { ConflictsRead } from './conflicts';
+export { conflictRowSchema, type ConflictRow, type ConflictSource } from './conflictRow';
+export type { ConflictContext } from './recordConflicts';
 export type { PutBlobOutcome, VerifiedBlob } from './putBlob';
 export { sha256Hex } from './putBlob';
 export type { StoredBlob } from './getBlob';

@@ -77,3 +77,4 @@ export async function storedChangeLogKeys(db: MmdmaDatabase, hlcs: readonly stri
   const keys = await db.changeLog.where(':id').between(min, max, true, true).primaryKeys();
   return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
 }
+

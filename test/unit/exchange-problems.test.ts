@@ -14,6 +14,7 @@ const report = (applied: number): ImportReport => ({
   applied,
   stale: 0,
   duplicate: 0,
+  conflictsRecorded: 0,
   invalid: 0,
   problems: [],
   problemCount: 0,
