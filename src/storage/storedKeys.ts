@@ -3,8 +3,11 @@
  * "get these 10,000 keys" (Dexie's `bulkGet` is one request each; `anyOf` steps a cursor), but it
  * reads every key of a range in one request. So these helpers read the keys — never the values —
  * in the span from the smallest to the largest incoming id of each table, and intersect. UUIDv7 ids
- * are ordered by creation time, so the span of a batch of new records holds few stored ones, and
- * the span of edits to stored records holds about as many keys as there are edits.
+ * are ordered by creation time, so the span of a batch of new records holds few stored ones.
+ *
+ * A span can also cover a whole large table: a small sync that edits one old note and adds one new
+ * one spans every note. So a table with only a few incoming records (FEW_KEYS) is looked up record
+ * by record instead — still keys only — and the range read is kept for the large batches of imports.
  *
  * Call inside a transaction that includes the tables read, so the answer stays true until the writes.
  */
@@ -16,6 +19,9 @@ export interface RecordRef {
   readonly table: TableName;
   readonly id: string;
 }
+
+/** Up to this many keys of one table are looked up one by one; more, by one range read. */
+export const FEW_KEYS = 64;
 
 /** Per table, the smallest and largest id among `refs`. */
 export function idSpans(refs: readonly RecordRef[]): Map<TableName, { min: string; max: string }> {
@@ -38,8 +44,20 @@ export interface StoredFieldVersionKeys {
 
 /** The keys of the field versions stored in the id spans of `refs` (a superset of theirs). */
 export async function storedFieldVersionKeys(db: MmdmaDatabase, refs: readonly RecordRef[]): Promise<StoredFieldVersionKeys> {
+  const idsByTable = new Map<TableName, Set<string>>();
+  for (const { table, id } of refs) {
+    let ids = idsByTable.get(table);
+    if (ids === undefined) idsByTable.set(table, (ids = new Set()));
+    ids.add(id);
+  }
+  const byRecord = (table: TableName, ids: ReadonlySet<string>) =>
+    Promise.all([...ids].map((id) => db.fieldVersions.where('[table+id]').equals([table, id]).primaryKeys())).then((keys) => keys.flat());
   const spans = await Promise.all(
-    [...idSpans(refs)].map(([table, { min, max }]) => db.fieldVersions.where('[table+id]').between([table, min], [table, max], true, true).primaryKeys()),
+    [...idSpans(refs)].map(([table, { min, max }]) => {
+      const ids = idsByTable.get(table)!;
+      if (ids.size <= FEW_KEYS) return byRecord(table, ids);
+      return db.fieldVersions.where('[table+id]').between([table, min], [table, max], true, true).primaryKeys();
+    }),
   );
   const fields = new Set<string>();
   const records = new Set<string>();
@@ -60,7 +78,10 @@ export async function storedRecordIds(db: MmdmaDatabase, table: TableName, ids: 
   const span = idSpans(ids.map((id) => ({ table, id }))).get(table);
   if (span === undefined) return new Set();
   const wanted = new Set(ids);
-  const keys = await db[table].where(':id').between(span.min, span.max, true, true).primaryKeys();
+  const keys =
+    wanted.size <= FEW_KEYS
+      ? (await Promise.all([...wanted].map((id) => db[table].where(':id').equals(id).primaryKeys()))).flat()
+      : await db[table].where(':id').between(span.min, span.max, true, true).primaryKeys();
   return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
 }
 
@@ -74,7 +95,10 @@ export async function storedChangeLogKeys(db: MmdmaDatabase, hlcs: readonly stri
     else if (hlc > max) max = hlc;
   }
   const wanted = new Set(hlcs);
-  const keys = await db.changeLog.where(':id').between(min, max, true, true).primaryKeys();
+  const keys =
+    wanted.size <= FEW_KEYS
+      ? (await Promise.all([...wanted].map((hlc) => db.changeLog.where(':id').equals(hlc).primaryKeys()))).flat()
+      : await db.changeLog.where(':id').between(min, max, true, true).primaryKeys();
   return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
 }
 

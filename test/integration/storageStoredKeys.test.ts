@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, parseHlc } from '../../src/core/clock/hlc';
 import { fieldKey, recordKey } from '../../src/core/merge/mergeChanges';
-import { storedChangeLogKeys, storedFieldVersionKeys, storedRecordIds } from '../../src/storage/storedKeys';
+import { FEW_KEYS, storedChangeLogKeys, storedFieldVersionKeys, storedRecordIds } from '../../src/storage/storedKeys';
 import { assessmentInput, assessorInput, testStoresDeletedAfterEach, unwrap } from './support/storageTestKit';
 
 const open = testStoresDeletedAfterEach();
@@ -54,5 +54,25 @@ describe('stored keys', () => {
     const keys = await storedFieldVersionKeys(db, [{ table: 'assessor', id: anna.id }]);
     expect(keys.fields.has(fieldKey({ table: 'assessor', id: anna.id, field: 'name' }))).toBe(true);
     expect([...keys.fields].every((key) => key.split('\u0000').length === 3)).toBe(true);
+  });
+
+  it('gives the same answers by one range read when more than a few records are asked about', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const ids: string[] = [];
+    for (let i = 0; i < FEW_KEYS + 6; i++) ids.push(unwrap(await store.createRecord('assessor', assessorInput(assessment.id, { name: `Assessor ${i}` }))).record.id);
+    const log = unwrap(await store.changesSince({})).changes;
+    // Every other stored assessor, plus ids inside and outside the stored span that are not here.
+    const asked = [...ids.filter((_, i) => i % 2 === 0), '01800000-0000-7000-8000-000000000000', 'ffffffff-ffff-7fff-bfff-ffffffffffff'];
+    for (let i = 0; i < FEW_KEYS; i++) asked.push(`${ids[1]!.slice(0, 30)}${i.toString(16).padStart(6, '0')}`);
+    const expected = new Set(ids.filter((_, i) => i % 2 === 0));
+    expect(await storedRecordIds(db, 'assessor', asked)).toEqual(expected);
+    const keys = await storedFieldVersionKeys(db, asked.map((id) => ({ table: 'assessor' as const, id })));
+    for (const id of asked) expect(keys.records.has(recordKey({ table: 'assessor', id })), id).toBe(expected.has(id) || ids.includes(id));
+    expect(keys.fields.has(fieldKey({ table: 'assessor', id: ids[0]!, field: 'name' }))).toBe(true);
+    const hlcs = log.map((change) => change.hlc);
+    const last = parseHlc(hlcs.at(-1)!)!;
+    const unknown = Array.from({ length: FEW_KEYS }, (_, i) => formatHlc({ ...last, wallMs: last.wallMs + 1 + i }));
+    expect(await storedChangeLogKeys(db, [...hlcs, ...unknown])).toEqual(new Set(hlcs));
   });
 });
