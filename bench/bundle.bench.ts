@@ -30,7 +30,6 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import JSZip from 'jszip';
-import { build } from 'vite';
 import { afterAll, it } from 'vitest';
 import { materialise } from '../src/core/merge/mergeChanges';
 import { CHANGES_PER_CHUNK, blobPath, changesPath } from '../src/exchange/bundle/format';
@@ -39,7 +38,7 @@ import { readBundle } from '../src/exchange/bundle/readBundle';
 import { exportBundle } from '../src/exchange/exportBundle';
 import { applyImport } from '../src/exchange/importBundle';
 import { createStore, openDatabase, sha256Hex, type MmdmaDatabase, type Store } from '../src/storage';
-import { launchChromium, missingChromium, ROOT, serveApp, type LaunchedChromium, type ServedApp } from '../test/e2e/support';
+import { buildPageModule, launchChromium, missingChromium, ROOT, serveApp, type LaunchedChromium, type ServedApp } from '../test/e2e/support';
 import { ATTACHMENT_BYTES, ATTACHMENTS, bundleWorkload, MiB, noise, pairedSummary, median } from './support/bundleWorkload';
 import type { PairedTimes } from './support/bundleBenchModule';
 import { printRows } from './support/measure';
@@ -98,18 +97,7 @@ interface ChromiumTimes {
 async function timeInChromium(): Promise<ChromiumTimes> {
   const outDir = mkdtempSync(join(tmpdir(), 'mmdma-bundle-bench-'));
   cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: false, target: 'es2022', sourcemap: false, lib: { entry: join(ROOT, 'bench/support/bundleBenchModule.ts'), formats: ['es'], fileName: () => MODULE } },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildPageModule({ entry: join(ROOT, 'bench/support/bundleBenchModule.ts'), outDir, fileName: MODULE });
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><html lang="en"><title>bundle bench</title><body></body></html>');
   const server: ServedApp = await serveApp(outDir);
   cleanups.push(() => server.close());

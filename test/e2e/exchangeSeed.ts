@@ -4,30 +4,12 @@
  * page of a profile. The app itself has no test hook.
  */
 import { join } from 'node:path';
-import { build } from 'vite';
-import { ROOT, type LaunchedChromium } from './support';
+import { buildPageModule, ROOT, type LaunchedChromium } from './support';
 
 export const EXCHANGE_SEED_MODULE = 'e2e-exchange-seed.js';
 
 export async function buildExchangeSeedModule(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        target: 'es2022',
-        sourcemap: false,
-        lib: { entry: join(ROOT, 'test/e2e/exchangeSeedModule.ts'), formats: ['es'], fileName: () => EXCHANGE_SEED_MODULE },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildPageModule({ entry: join(ROOT, 'test/e2e/exchangeSeedModule.ts'), outDir, fileName: EXCHANGE_SEED_MODULE });
 }
 
 /** Calls an export of the seed module in a page of the profile, on the app's origin. */

@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import type { SeedOptions, SeedResult } from './interviewSeedModule';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './support';
+import { buildPageModule, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './support';
 
 export const SEED_PATH = '/__interview-seed__/seed.js';
 
@@ -22,24 +21,7 @@ export interface SeedModuleBuild {
 
 export async function buildSeedModule(outDir: string, options: SeedModuleBuild = {}): Promise<void> {
   const { entry = 'test/e2e/interviewSeedModule.ts', folder = '__interview-seed__' } = options;
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT,
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        outDir: join(outDir, folder),
-        emptyOutDir: true,
-        target: 'es2022',
-        minify: false,
-        lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => 'seed.js' },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildPageModule({ entry: join(ROOT, entry), outDir: join(outDir, folder), fileName: 'seed.js', emptyOutDir: true, minify: false });
 }
 
 /** Seeds from a page already on the app's origin. */

@@ -14,12 +14,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enFindings from '../../locales/en/findings.json';
 import enRating from '../../locales/en/rating.json';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const SEED_MODULE = 'e2e-rating-seed.js';
@@ -127,24 +126,7 @@ async function setUp(started: AppInBrowser): Promise<void> {
   tempDirs.push(entryDir);
   const entry = join(entryDir, 'seed.js');
   writeFileSync(entry, SEED_ENTRY);
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir: started.build.outDir,
-        emptyOutDir: false,
-        target: 'es2022',
-        sourcemap: false,
-        lib: { entry, formats: ['es'], fileName: () => SEED_MODULE },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildPageModule({ entry, outDir: started.build.outDir, fileName: SEED_MODULE });
 
   // Seed through the page (same origin as the app, so the same IndexedDB), then choose "me".
   const page = await started.context.newPage();

@@ -5,23 +5,15 @@
  * ordinary sequential corrections. Real stores (fake-indexeddb), real bundles.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBundle, type VerifiedBundle } from '../../src/exchange/bundle/readBundle';
 import { exportBundle } from '../../src/exchange/exportBundle';
 import { applyImport, previewImport } from '../../src/exchange/importBundle';
-import type { MmdmaDatabase } from '../../src/storage/databaseSchema';
 import { getRecord } from '../../src/storage/recordQueries';
-import { assessmentInput, assessorInput, dumpDatabase, openTestStore, unwrap, type TestStore } from './support/storageTestKit';
+import { assessmentInput, assessorInput, dumpDatabase, testStoresDeletedAfterEach, unwrap, type TestStore } from './support/storageTestKit';
 
-const opened: MmdmaDatabase[] = [];
-function open(seed: number, label: string): TestStore {
-  const test = openTestStore({ seed, label });
-  opened.push(test.db);
-  return test;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const openStore = testStoresDeletedAfterEach();
+const open = (seed: number, label: string): TestStore => openStore({ seed, label });
 
 async function bundleOf(device: TestStore, assessmentId: string, name: string): Promise<VerifiedBundle> {
   const exported = unwrap(await exportBundle(device.store, device.db, { assessmentId, includeAttachments: false, createdBy: { name }, now: device.clock.now }));
