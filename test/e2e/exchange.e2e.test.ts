@@ -11,7 +11,8 @@
  * - importing the same file again says "nothing new"; a byte-flipped copy and the bundle engineer's
  *   hostile fixtures are each refused with their own message, and B's database is unchanged;
  * - B sends back only what A lacks, with a concurrent edit of the same field: A's preview lists the
- *   conflict and which value the newest-wins rule keeps.
+ *   conflict and which value the newest-wins rule keeps; after the import, A's conflicts section
+ *   lists it with both values, the set-aside one can be used instead (by keyboard), and reopened.
  *
  * B has no device-level import entry yet (see ImportBundleScreen): it imports from the exchange
  * screen of an assessment of its own, which takes bundles of any assessment and says so.
@@ -328,8 +329,9 @@ describe('exchange between two devices', () => {
     expect(await text(page, '.xc-report .xc-verdict')).toBe(`The bundle is imported into “${TITLE}”.`);
     expect(Number(await text(page, '[data-figure="applied"]'))).toBeGreaterThan(20);
     expect(await text(page, '[data-figure="blobs-created"]')).toBe('1');
-    // The note's attachmentIds were set twice on A ([] then [photo]): the older value is superseded.
-    expect(await text(page, '[data-figure="stale"]')).toBe('1');
+    // The note's attachmentIds were set twice on A ([] then [photo]); only the winning change is
+    // exported (docs/bundle-format.md), so nothing in the bundle is superseded.
+    expect(await text(page, '[data-figure="stale"]')).toBe('0');
     expect(await seriousViolations(page, '.xc')).toEqual([]);
     await page.screenshot({ path: join(RESULTS_DIR, 'exchange-report-1366x768.png'), fullPage: true });
 
@@ -510,6 +512,11 @@ describe('exchange between two devices', () => {
     await onA.page.getByRole('button', { name: enExchange.preview.import, exact: true }).click();
     await onA.page.locator('.xc-report h4').waitFor({ timeout: 30_000 });
     expect(await text(onA.page, '[data-figure="blobs-created"]')).toBe('0');
+    // The report says the losing edit was set aside, and takes the focus to the conflicts section.
+    expect(await text(onA.page, '.xc-report-conflicts p')).toBe(enExchange.report.conflictsRecorded_one.replace('{{count, number}}', '1'));
+    await eventually(() => text(onA.page, '.xc-review h3'), 'Conflicts to review (1)');
+    await onA.page.getByRole('button', { name: enExchange.report.reviewConflicts }).press('Enter');
+    expect(await focusedText(onA.page)).toBe('Conflicts to review (1)');
     await onA.page.screenshot({ path: join(RESULTS_DIR, 'exchange-report-768x1024.png'), fullPage: true });
     // The open assessment's live data took the import in (same session, no reload): B's desk
     // research is on A's dashboard.
@@ -518,6 +525,76 @@ describe('exchange between two devices', () => {
     await eventually(() => onA.page.locator('.dash-grid tbody tr.dash-grid-other').count(), 1);
     expect(onA.errors).toEqual([]);
     await onA.page.close();
+  });
+
+  it('A reviews that conflict on the exchange screen: uses the set-aside value by keyboard, then reopens it', async () => {
+    const { a, seed } = ready();
+    const KEPT = 'B: the NSS asked for the draft first.';
+    const LOST = 'A: second visit planned for Thursday.';
+    const { page, errors } = await open(a, exchangeHash(seed.assessmentId));
+    await exchangeScreen(page);
+    const openItems = page.locator('.xc-review > .xc-review-list > .xc-review-item');
+    await openItems.first().waitFor({ timeout: 20_000 });
+    expect(await openItems.count()).toBe(1);
+    expect(await text(page, '.xc-review h3')).toBe('Conflicts to review (1)');
+    const item = openItems.first();
+    expect(await text(page, '.xc-review-item h4')).toBe(`Assessment “${TITLE}”`);
+    expect(await text(page, '.xc-review-item .xc-review-field')).toBe('Field: notes');
+    // Both values, each with who and when: the bundle's newer one kept, this device's set aside.
+    const kept = await text(page, '.xc-review-item [data-side="kept"]');
+    expect(kept).toMatch(new RegExp(`^${enExchange.conflicts.kept.replace(/[()]/g, '\\$&')} Boris Ivanov’s bundle, .+ ${KEPT}$`));
+    const lost = await text(page, '.xc-review-item [data-side="lost"]');
+    expect(lost).toMatch(new RegExp(`^${enExchange.conflicts.lost} this device, .+ ${LOST}$`));
+    expect(await item.locator('time').count()).toBe(2);
+    expect(await overflow(page)).toBeUndefined();
+    expect(await seriousViolations(page, '.xc')).toEqual([]);
+    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-conflicts-1366x768.png'), fullPage: true });
+
+    // By keyboard: from "Keep the newer value", Tab to "Use the set-aside value instead", Enter.
+    await item.getByRole('button', { name: enExchange.conflicts.keep }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe(enExchange.conflicts.useLost);
+    await page.keyboard.press('Enter');
+    const reviewed = page.locator('.xc-reviewed');
+    await reviewed.waitFor({ timeout: 10_000 });
+    expect(await openItems.count()).toBe(0);
+    expect(await text(page, '.xc-review h3')).toBe(enExchange.conflicts.heading);
+    expect(await text(page, '.xc-review-empty')).toBe(enExchange.conflicts.allReviewed);
+    expect(await text(page, '.xc-review .xc-status')).toBe(`The set-aside value is in use now: Assessment “${TITLE}”, notes. It wins on every device after the next exchange.`);
+    // Nothing left to review: the focus is on the section's heading, not lost with the button.
+    expect(await focusedText(page)).toBe(enExchange.conflicts.heading);
+    expect(await reviewed.getAttribute('open')).toBeNull();
+    expect(await text(page, '.xc-reviewed summary')).toBe('Reviewed (1)');
+
+    // The assessment's notes, where Setup shows them, are the set-aside value now.
+    const setup = await open(a, `#/a/${seed.assessmentId}/setup`);
+    const notes = setup.page.getByLabel('Notes', { exact: true });
+    await notes.waitFor({ timeout: 20_000 });
+    await eventually(() => notes.inputValue(), LOST);
+    expect(setup.errors).toEqual([]);
+    await setup.page.close();
+
+    // The reviewed group opens by keyboard; the conflict says the set-aside value is in use; Reopen.
+    await page.locator('.xc-reviewed summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await reviewed.getAttribute('open')).not.toBeNull();
+    const done = page.locator('.xc-reviewed .xc-review-item');
+    expect(await done.count()).toBe(1);
+    expect(await text(page, '.xc-reviewed .xc-review-item')).toContain(enExchange.conflicts.inUse.lost);
+    expect(await text(page, '.xc-reviewed .xc-review-item')).toMatch(/Reviewed .+\./);
+    expect(await overflow(page)).toBeUndefined();
+    expect(await seriousViolations(page, '.xc')).toEqual([]);
+    await done.getByRole('button', { name: enExchange.conflicts.reopen }).focus();
+    await page.keyboard.press('Enter');
+    await openItems.first().waitFor({ timeout: 10_000 });
+    expect(await openItems.count()).toBe(1);
+    expect(await page.locator('.xc-reviewed').count()).toBe(0);
+    expect(await text(page, '.xc-review h3')).toBe('Conflicts to review (1)');
+    expect(await focusedText(page)).toBe(`Assessment “${TITLE}”`);
+    expect(await text(page, '.xc-review .xc-status')).toBe(`Open for review again: Assessment “${TITLE}”, notes.`);
+    expect(await text(page, '.xc-review-item')).toContain(enExchange.conflicts.inUse.lost);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('lays out the screen on a tablet and a laptop, in English, Armenian and Russian, without overflow, and passes axe', async () => {
@@ -530,9 +607,14 @@ describe('exchange between two devices', () => {
     ] as const) {
       const { page, errors } = await open(a, exchangeHash(seed.assessmentId), { viewport, language });
       await exchangeScreen(page);
+      // The conflict reopened in the test before is listed, with both values and its buttons.
+      await page.locator('.xc-review > .xc-review-list > .xc-review-item').first().waitFor({ timeout: 20_000 });
+      expect(await page.locator('.xc-review-item [data-side]').count(), name).toBe(2);
       expect(await overflow(page), name).toBeUndefined();
-      // Touch targets of the controls people press.
-      const heights = await page.locator('.xc .button, .xc .radio, .xc .checkbox').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
+      // Touch targets of the controls people press (those shown: a closed <details> hides its own).
+      const heights = await page
+        .locator('.xc .button, .xc .radio, .xc .checkbox, .xc .xc-show-all, .xc summary')
+        .evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 0).map((element) => element.getBoundingClientRect().height));
       expect(Math.min(...heights), name).toBeGreaterThanOrEqual(40);
       expect(await seriousViolations(page, '.xc'), name).toEqual([]);
       await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });

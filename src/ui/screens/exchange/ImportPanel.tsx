@@ -42,6 +42,8 @@ export interface ImportPanelProps {
   readonly index?: FrameworkIndex | undefined;
   /** Called after anything was imported (the export form reads its peers again). */
   readonly onImported?: (() => void) | undefined;
+  /** Moves the focus to this screen's conflicts section (the report's "Review the conflicts"). */
+  readonly onReviewConflicts?: (() => void) | undefined;
 }
 
 type Phase =
@@ -68,7 +70,7 @@ type Phase =
       readonly retry: 'open' | { readonly bundle: VerifiedBundle; readonly preview: ImportPreview } | undefined;
     };
 
-export function ImportPanel({ deps, current, data = null, index, onImported }: ImportPanelProps) {
+export function ImportPanel({ deps, current, data = null, index, onImported, onReviewConflicts }: ImportPanelProps) {
   const { t } = useTranslation();
   const shell = useShell();
   const id = useId();
@@ -278,6 +280,7 @@ export function ImportPanel({ deps, current, data = null, index, onImported }: I
           assessment={phase.preview.assessment}
           isCurrent={current?.id === phase.preview.assessment.id}
           headingRef={heading}
+          onReviewConflicts={current?.id === phase.preview.assessment.id ? onReviewConflicts : undefined}
           onResetNodeId={() => void resetNodeId()}
           onAnother={() => reset()}
         />

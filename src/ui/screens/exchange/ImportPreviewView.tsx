@@ -4,11 +4,9 @@
  * conflicting field with both values and which one the newest-wins rule keeps (and where the other
  * one stays); the attachments. "Import" and "Cancel" close it.
  */
-import type { TFunction } from 'i18next';
 import type { Ref } from 'preact';
 import { memo } from 'preact/compat';
 import { useMemo } from 'preact/hooks';
-import type { TableName } from '../../../core/assessment/recordSchemas';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { JsonValue } from '../../../core/merge/change';
 import type { ImportPreview } from '../../../exchange/importBundle';
@@ -18,7 +16,9 @@ import type { AssessmentData } from '../../session/assessmentSession';
 import { formatBytes } from '../../shell/formatStorage';
 import { useTranslation } from '../../useTranslation';
 import { shortNode } from './ExportPanel';
+import { fieldLabel } from './fieldLabel';
 import { conflictRows, previewVerdict, tableRows, valueText, type ConflictRow } from './previewSummary';
+import { tableName } from './tableName';
 
 export interface ImportPreviewViewProps {
   readonly preview: ImportPreview;
@@ -217,7 +217,7 @@ const ConflictItem = memo(function ConflictItem({ row, index }: { readonly row: 
       <p class="xc-conflict-title">
         <span class="xc-conflict-record">{row.label ?? tableName(t, conflict.table)}</span>
         {' — '}
-        <span class="xc-conflict-field">{fieldName(t, conflict.field)}</span>
+        <span class="xc-conflict-field">{fieldLabel(t, conflict.field)}</span>
       </p>
       <div class="xc-conflict-values">
         <div class={`xc-conflict-value${keptIncoming ? '' : ' is-kept'}`}>
@@ -257,61 +257,4 @@ function ValueView({ value, field, index }: { readonly value: JsonValue; readonl
       {shown.text}
     </p>
   );
-}
-
-export function tableName(t: TFunction, table: TableName): string {
-  switch (table) {
-    case 'assessment':
-      return t('exchange:table.assessment');
-    case 'assessor':
-      return t('exchange:table.assessor');
-    case 'institution':
-      return t('exchange:table.institution');
-    case 'interview':
-      return t('exchange:table.interview');
-    case 'interviewee':
-      return t('exchange:table.interviewee');
-    case 'observation':
-      return t('exchange:table.observation');
-    case 'attachment':
-      return t('exchange:table.attachment');
-    case 'rating':
-      return t('exchange:table.rating');
-    case 'consensus':
-      return t('exchange:table.consensus');
-    case 'finding':
-      return t('exchange:table.finding');
-  }
-}
-
-/** Field names people recognise; anything else is shown as stored. */
-function fieldName(t: TFunction, field: string): string {
-  switch (field) {
-    case 'text':
-      return t('exchange:field.text');
-    case 'level':
-      return t('exchange:field.level');
-    case 'suggestedLevel':
-      return t('exchange:field.suggestedLevel');
-    case 'rationale':
-      return t('exchange:field.rationale');
-    case 'title':
-      return t('exchange:field.title');
-    case 'name':
-      return t('exchange:field.name');
-    case 'status':
-      return t('exchange:field.status');
-    case 'notes':
-      return t('exchange:field.notes');
-    case 'tags':
-      return t('exchange:field.tags');
-    case 'caption':
-      return t('exchange:field.caption');
-    case 'date':
-      return t('exchange:field.date');
-    case 'deleted':
-      return t('exchange:field.deleted');
-    default:
-      return field;
-  }
 }

@@ -7,7 +7,7 @@ import type { Ref } from 'preact';
 import type { ImportReport } from '../../../exchange/importBundle';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
-import { tableName } from './ImportPreviewView';
+import { tableName } from './tableName';
 import { tableNameSchema } from '../../../core/assessment/recordSchemas';
 
 export interface ImportReportViewProps {
@@ -18,12 +18,17 @@ export interface ImportReportViewProps {
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly onResetNodeId: (() => void) | undefined;
   readonly onAnother: () => void;
+  /**
+   * Moves the focus to the conflicts section on this screen; without it (another assessment, or the
+   * device-level import screen) the line links to the assessment's exchange screen, which lists them.
+   */
+  readonly onReviewConflicts?: (() => void) | undefined;
 }
 
 /** Problems listed in full (the rest are counted). */
 const SHOWN_PROBLEMS = 10;
 
-export function ImportReportView({ report, assessment, isCurrent, headingRef, onResetNodeId, onAnother }: ImportReportViewProps) {
+export function ImportReportView({ report, assessment, isCurrent, headingRef, onResetNodeId, onAnother, onReviewConflicts }: ImportReportViewProps) {
   const { t, format } = useTranslation();
   const nothing = report.nothingChanged;
   return (
@@ -63,6 +68,20 @@ export function ImportReportView({ report, assessment, isCurrent, headingRef, on
         )}
       </dl>
       {report.stale > 0 && <p class="field-hint">{t('exchange:report.staleExplained')}</p>}
+      {report.conflictsRecorded > 0 && (
+        <div class="banner xc-info xc-report-conflicts">
+          <p>{t('exchange:report.conflictsRecorded', { count: report.conflictsRecorded })}</p>
+          {onReviewConflicts === undefined ? (
+            <a class="button" href={formatRoute({ screen: 'exchange', assessmentId: assessment.id })}>
+              {t('exchange:report.reviewConflicts')}
+            </a>
+          ) : (
+            <button type="button" class="button" onClick={onReviewConflicts}>
+              {t('exchange:report.reviewConflicts')}
+            </button>
+          )}
+        </div>
+      )}
 
       {report.nodeIdConflict && (
         <div class="banner banner-warning">

@@ -77,7 +77,8 @@ export function conflictRows(conflicts: readonly FieldConflict[], data: Assessme
 
 const LABEL_CHARS = 80;
 
-function short(text: string): string {
+/** A text on one line, cut to about 80 characters: enough to recognise a note or a finding. */
+export function shortLabel(text: string): string {
   const chars = [...text.trim().replace(/\s+/g, ' ')];
   return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join('')}…` : chars.join('');
 }
@@ -88,28 +89,28 @@ export function recordLabel(table: TableName, id: string, data: AssessmentData):
   const nameOf = (assessorId: string) => byId(data.assessors, assessorId)?.name;
   switch (table) {
     case 'assessment':
-      return data.assessment.id === id ? short(data.assessment.title) : undefined;
+      return data.assessment.id === id ? shortLabel(data.assessment.title) : undefined;
     case 'assessor':
-      return mapDefined(find(data.assessors), (record) => short(record.name));
+      return mapDefined(find(data.assessors), (record) => shortLabel(record.name));
     case 'institution':
-      return mapDefined(find(data.institutions), (record) => short(record.acronym ? `${record.name} (${record.acronym})` : record.name));
+      return mapDefined(find(data.institutions), (record) => shortLabel(record.acronym ? `${record.name} (${record.acronym})` : record.name));
     case 'interview':
       return mapDefined(find(data.interviews), (record) => {
         const institution = byId(data.institutions, record.institutionId);
-        return short(institution ? `${institution.acronym || institution.name}, ${record.date}` : record.date);
+        return shortLabel(institution ? `${institution.acronym || institution.name}, ${record.date}` : record.date);
       });
     case 'interviewee':
-      return mapDefined(find(data.interviewees), (record) => short(record.name));
+      return mapDefined(find(data.interviewees), (record) => shortLabel(record.name));
     case 'observation':
-      return mapDefined(find(data.observations), (record) => short(record.text));
+      return mapDefined(find(data.observations), (record) => shortLabel(record.text));
     case 'attachment':
-      return mapDefined(find(data.attachments), (record) => short(record.fileName || record.caption));
+      return mapDefined(find(data.attachments), (record) => shortLabel(record.fileName || record.caption));
     case 'rating':
-      return mapDefined(find(data.ratings), (record) => short(`${record.indicatorId} · ${record.trackId} · ${nameOf(record.assessorId) ?? ''}`.replace(/ · $/, '')));
+      return mapDefined(find(data.ratings), (record) => shortLabel(`${record.indicatorId} · ${record.trackId} · ${nameOf(record.assessorId) ?? ''}`.replace(/ · $/, '')));
     case 'consensus':
-      return mapDefined(find(data.consensus), (record) => short(`${record.targetId} · ${record.trackId}`));
+      return mapDefined(find(data.consensus), (record) => shortLabel(`${record.targetId} · ${record.trackId}`));
     case 'finding':
-      return mapDefined(find(data.findings), (record) => short(record.text));
+      return mapDefined(find(data.findings), (record) => shortLabel(record.text));
   }
 }
 

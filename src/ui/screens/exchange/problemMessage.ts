@@ -102,3 +102,19 @@ export function recordsChangedBefore(problem: ImportProblem): number {
   if (problem.code === 'storage-failed' || problem.code === 'aborted') return problem.partial?.applied ?? 0;
   return 0;
 }
+
+/** Why reviewing a conflict (restoring a value, or marking it reviewed) changed nothing. */
+export function conflictProblemText(t: TFunction, failure: StorageFailure): string {
+  switch (failure.kind) {
+    case 'quota-exceeded':
+      return t('exchange:conflicts.problem.quota');
+    case 'storage-failed':
+      return t('exchange:conflicts.problem.storage');
+    case 'invalid':
+      return t('exchange:conflicts.problem.invalid');
+    case 'not-found':
+      return t('exchange:conflicts.problem.notFound');
+    case 'clock':
+      return t('exchange:conflicts.problem.clock');
+  }
+}
