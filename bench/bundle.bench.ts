@@ -34,6 +34,7 @@ import { afterAll, it } from 'vitest';
 import { materialise } from '../src/core/merge/mergeChanges';
 import { CHANGES_PER_CHUNK, blobPath, changesPath } from '../src/exchange/bundle/format';
 import { encodeChanges } from '../src/exchange/bundle/ndjson';
+import { deriveBundleKey, type BundleKey } from '../src/exchange/bundle/encryption';
 import { readBundle } from '../src/exchange/bundle/readBundle';
 import { exportBundle } from '../src/exchange/exportBundle';
 import { applyImport } from '../src/exchange/importBundle';
@@ -59,6 +60,9 @@ it('bundle: export and import of 10,000 changes and 100 MB of attachments', asyn
   const totalAttachmentMiB = (ATTACHMENTS * ATTACHMENT_BYTES) / MiB;
   const exportTime = pairedSummary(times.export.baseline, times.export.subject);
   const importTime = pairedSummary(times.import.baseline, times.import.subject);
+  const encryptedExportTime = pairedSummary(times.exportEncrypted.baseline, times.exportEncrypted.subject);
+  const encryptedImportTime = pairedSummary(times.importEncrypted.baseline, times.importEncrypted.subject);
+  const encryptedNote = (ratio: number) => `the issue's budget is for the plain bundle; for comparison, ≤ 1.5× (median per-run ratio ${ratio.toFixed(2)}×)`;
   const stage = (label: string, values: number[]) => ({
     figure: `import stage: ${label}`,
     value: median(values),
@@ -74,11 +78,17 @@ it('bundle: export and import of 10,000 changes and 100 MB of attachments', asyn
     [
       { figure: 'export time', value: exportTime.subjectMs, unit: 'ms', baselineName: 'JSZip zipping the same files', baseline: exportTime.baselineMs, budget: `≤ 1.5× baseline (median per-run ratio ${exportTime.ratio.toFixed(2)}×)`, withinBudget: exportTime.ratio <= 1.5 },
       { figure: 'import time (verify + apply)', value: importTime.subjectMs, unit: 'ms', baselineName: 'raw bulk write of the same records', baseline: importTime.baselineMs, budget: `≤ 1.5× baseline (median per-run ratio ${importTime.ratio.toFixed(2)}×)`, withinBudget: importTime.ratio <= 1.5 },
+      { figure: 'encrypted export time (AES-256-GCM; key derived beforehand)', value: encryptedExportTime.subjectMs, unit: 'ms', baselineName: 'JSZip zipping the same files, unencrypted', baseline: encryptedExportTime.baselineMs, budget: encryptedNote(encryptedExportTime.ratio), withinBudget: undefined },
+      { figure: 'encrypted import time (verify + decrypt + apply)', value: encryptedImportTime.subjectMs, unit: 'ms', baselineName: 'raw bulk write of the same records', baseline: encryptedImportTime.baselineMs, budget: encryptedNote(encryptedImportTime.ratio), withinBudget: undefined },
       stage('verify everything (readBundle)', times.stages.verify),
       stage('attachments only (applyImport)', times.stages.blobs),
       stage('changes only (applyImport, 5,000 per transaction)', times.stages.changes),
+      stage('encrypted: verify everything, decrypting (readBundle)', times.encryptedStages.verify),
+      stage('encrypted: attachments only, decrypted again (applyImport)', times.encryptedStages.blobs),
       { figure: 'export peak memory', value: memory.exportMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: '< 2× attachment size', withinBudget: memory.exportMiB < 2 * totalAttachmentMiB },
       { figure: 'import peak memory', value: memory.importMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: '< 2× attachment size', withinBudget: memory.importMiB < 2 * totalAttachmentMiB },
+      { figure: 'encrypted export peak memory', value: memory.encryptedExportMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: '< 2× attachment size', withinBudget: memory.encryptedExportMiB < 2 * totalAttachmentMiB },
+      { figure: 'encrypted import peak memory', value: memory.encryptedImportMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: '< 2× attachment size', withinBudget: memory.encryptedImportMiB < 2 * totalAttachmentMiB },
       { figure: 'JSZip export peak memory (reference)', value: memory.jszipMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: 'none: shows what the streaming writer avoids', withinBudget: undefined },
       { figure: 'raw bulk write peak memory (reference)', value: memory.rawMiB, unit: 'MiB', baselineName: 'attachment size', baseline: totalAttachmentMiB, budget: 'none', withinBudget: undefined },
     ],
@@ -90,7 +100,10 @@ interface ChromiumTimes {
   readonly bundleBytes: number;
   readonly export: PairedTimes;
   readonly import: PairedTimes;
+  readonly exportEncrypted: PairedTimes;
+  readonly importEncrypted: PairedTimes;
   readonly stages: { verify: number[]; blobs: number[]; changes: number[] };
+  readonly encryptedStages: { verify: number[]; blobs: number[]; changes: number[] };
 }
 
 /** Builds the page module into a blank served page and runs every timing inside Chromium. */
@@ -113,7 +126,10 @@ async function timeInChromium(): Promise<ChromiumTimes> {
     bundleBytes: prepared.bundleBytes,
     export: await call<PairedTimes>(`timePairs('export', ${RUNS})`),
     import: await call<PairedTimes>(`timePairs('import', ${RUNS})`),
+    exportEncrypted: await call<PairedTimes>(`timePairs('export-encrypted', ${RUNS})`),
+    importEncrypted: await call<PairedTimes>(`timePairs('import-encrypted', ${RUNS})`),
     stages: await call<ChromiumTimes['stages']>(`timeImportStages(${RUNS})`),
+    encryptedStages: await call<ChromiumTimes['stages']>(`timeImportStages(${RUNS}, true)`),
   };
 }
 
@@ -159,7 +175,7 @@ function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }):
 }
 
 /** Peak memory of export, import and both baselines, in Node with fake-indexeddb. */
-async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; jszipMiB: number; rawMiB: number }> {
+async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; encryptedExportMiB: number; encryptedImportMiB: number; jszipMiB: number; rawMiB: number }> {
   const attachmentBytes = Array.from({ length: ATTACHMENTS }, (_, i) => noise(ATTACHMENT_BYTES, i + 1));
   const shas = await Promise.all(attachmentBytes.map((b) => sha256Hex(new Blob([b]))));
   const { assessmentId, changes, now } = bundleWorkload(shas);
@@ -182,14 +198,21 @@ async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; j
     zip.file('manifest.json', '{}', { compression: 'DEFLATE' });
     return zip.generateAsync({ type: 'uint8array' }, () => sample());
   });
-  const importMemory = await peakMemory(async (sample) => {
+  const importInto = (bundle: Blob, key?: BundleKey) => async (sample: () => void) => {
     const target = freshStore(now);
-    const verified = unwrap(await readBundle(exportMemory.result.blob, { onProgress: sample }));
+    const verified = unwrap(await readBundle(bundle, { onProgress: sample, ...(key === undefined ? {} : { key }) }));
     const report = unwrap(await applyImport(target.store, target.db, verified, { onProgress: sample }));
     if (report.applied !== changes.length || report.blobsCreated !== ATTACHMENTS) throw new Error(`import incomplete: ${JSON.stringify(report)}`);
     return target.db;
-  });
+  };
+  const importMemory = await peakMemory(importInto(exportMemory.result.blob));
   await importMemory.result.delete();
+  const key = await deriveBundleKey('bench: tuesday evening, hotel lobby');
+  const encryptedExportMemory = await peakMemory(async (sample) =>
+    unwrap(await exportBundle(source.store, source.db, { assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => now, key, onProgress: sample })),
+  );
+  const encryptedImportMemory = await peakMemory(importInto(encryptedExportMemory.result.blob, key));
+  await encryptedImportMemory.result.delete();
   const rows = materialise(changes);
   const blobRows = await Promise.all(shas.map(async (sha) => unwrap(await source.store.getBlob(sha))!));
   const rawMemory = await peakMemory(async () => {
@@ -203,5 +226,12 @@ async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; j
     return target.db;
   });
   await rawMemory.result.delete();
-  return { exportMiB: exportMemory.peakMiB, importMiB: importMemory.peakMiB, jszipMiB: jszipMemory.peakMiB, rawMiB: rawMemory.peakMiB };
+  return {
+    exportMiB: exportMemory.peakMiB,
+    importMiB: importMemory.peakMiB,
+    encryptedExportMiB: encryptedExportMemory.peakMiB,
+    encryptedImportMiB: encryptedImportMemory.peakMiB,
+    jszipMiB: jszipMemory.peakMiB,
+    rawMiB: rawMemory.peakMiB,
+  };
 }

@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { materialise } from '../../src/core/merge/mergeChanges';
 import { CHANGES_PER_CHUNK, blobPath, changesPath } from '../../src/exchange/bundle/format';
 import { encodeChanges } from '../../src/exchange/bundle/ndjson';
+import { deriveBundleKey, type BundleKey } from '../../src/exchange/bundle/encryption';
 import { readBundle, type VerifiedBundle } from '../../src/exchange/bundle/readBundle';
 import { exportBundle } from '../../src/exchange/exportBundle';
 import { applyImport } from '../../src/exchange/importBundle';
@@ -24,6 +25,8 @@ interface Prepared {
   readonly shas: readonly string[];
   readonly source: { readonly db: MmdmaDatabase; readonly store: Store };
   readonly bundle: Blob;
+  /** The same assessment exported with encryption on, and its key (derived once: PBKDF2 is not what is timed). */
+  readonly encrypted: { readonly bundle: Blob; readonly key: BundleKey };
   readonly chunkTexts: ReadonlyArray<readonly [string, Uint8Array]>;
   readonly rows: ReturnType<typeof materialise>;
   readonly blobRows: readonly StoredBlob[];
@@ -68,13 +71,20 @@ export async function prepare(): Promise<{ changes: number; bundleBytes: number;
   const blobRows: StoredBlob[] = [];
   for (const sha of shas) blobRows.push(unwrap(await source.store.getBlob(sha), 'reading an attachment')!);
   const base = { workload, shas, source, chunkTexts, rows: materialise(workload.changes), blobRows };
-  prepared = { ...base, bundle: (await exportOnce(base)).blob };
+  const key = await deriveBundleKey('bench: tuesday evening, hotel lobby');
+  prepared = { ...base, bundle: (await exportOnce(base)).blob, encrypted: { bundle: (await exportOnce(base, key)).blob, key } };
   return { changes: workload.changes.length, bundleBytes: prepared.bundle.size, attachmentBytes: ATTACHMENTS * ATTACHMENT_BYTES };
 }
 
-async function exportOnce(p: Pick<Prepared, 'workload' | 'source'>) {
+async function exportOnce(p: Pick<Prepared, 'workload' | 'source'>, key?: BundleKey) {
   return unwrap(
-    await exportBundle(p.source.store, p.source.db, { assessmentId: p.workload.assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => p.workload.now }),
+    await exportBundle(p.source.store, p.source.db, {
+      assessmentId: p.workload.assessmentId,
+      includeAttachments: true,
+      createdBy: { name: 'Bench' },
+      now: () => p.workload.now,
+      ...(key === undefined ? {} : { key }),
+    }),
     'export',
   );
 }
@@ -87,9 +97,10 @@ async function jszipOnce(p: Prepared): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-async function importOnce(p: Prepared, verifiedEarlier?: VerifiedBundle, part?: 'changes' | 'blobs'): Promise<MmdmaDatabase> {
+async function importOnce(p: Prepared, verifiedEarlier?: VerifiedBundle, part?: 'changes' | 'blobs', encrypted = false): Promise<MmdmaDatabase> {
   const target = freshStore(p.workload.now);
-  const verified = verifiedEarlier ?? unwrap(await readBundle(p.bundle), 'verifying the bundle');
+  const verified =
+    verifiedEarlier ?? unwrap(await (encrypted ? readBundle(p.encrypted.bundle, { key: p.encrypted.key }) : readBundle(p.bundle)), 'verifying the bundle');
   const subset = part === 'changes' ? { ...verified, blobs: [] } : part === 'blobs' ? { ...verified, changes: [] } : verified;
   const report = unwrap(await applyImport(target.store, target.db, subset), 'import');
   const wantChanges = part === 'blobs' ? 0 : p.workload.changes.length;
@@ -131,10 +142,14 @@ export interface PairedTimes {
 }
 
 /** One warm-up of each, then `runs` pairs, baseline and subject alternately. */
-export async function timePairs(which: 'export' | 'import', runs: number): Promise<PairedTimes> {
+export async function timePairs(which: 'export' | 'import' | 'export-encrypted' | 'import-encrypted', runs: number): Promise<PairedTimes> {
   const p = state();
-  const baselineRun = which === 'export' ? async () => void (await jszipOnce(p)) : () => rawOnce(p);
-  const subjectRun = which === 'export' ? async () => void (await exportOnce(p)) : () => importOnce(p);
+  const exporting = which === 'export' || which === 'export-encrypted';
+  const encrypted = which.endsWith('-encrypted');
+  const baselineRun = exporting ? async () => void (await jszipOnce(p)) : () => rawOnce(p);
+  const subjectRun = exporting
+    ? async () => void (await exportOnce(p, encrypted ? p.encrypted.key : undefined))
+    : () => importOnce(p, undefined, undefined, encrypted);
   await timedRun(baselineRun);
   await timedRun(subjectRun);
   const baseline: number[] = [];
@@ -147,14 +162,15 @@ export async function timePairs(which: 'export' | 'import', runs: number): Promi
 }
 
 /** Where import time goes: verification alone, then applying only attachments or only changes. */
-export async function timeImportStages(runs: number): Promise<{ verify: number[]; blobs: number[]; changes: number[] }> {
+export async function timeImportStages(runs: number, encrypted = false): Promise<{ verify: number[]; blobs: number[]; changes: number[] }> {
   const p = state();
+  const verifyOnce = async () => unwrap(await (encrypted ? readBundle(p.encrypted.bundle, { key: p.encrypted.key }) : readBundle(p.bundle)), 'verifying');
   const verify: number[] = [];
   const blobs: number[] = [];
   const changes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    verify.push(await timedRun(async () => void unwrap(await readBundle(p.bundle), 'verifying')));
-    const verified = unwrap(await readBundle(p.bundle), 'verifying');
+    verify.push(await timedRun(async () => void (await verifyOnce())));
+    const verified = await verifyOnce();
     blobs.push(await timedRun(() => importOnce(p, verified, 'blobs')));
     changes.push(await timedRun(() => importOnce(p, verified, 'changes')));
   }

@@ -246,12 +246,14 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
   sum.blobsPresent += bundle.blobs.length - newBlobs.length;
   // In groups of at most PARALLEL_BYTES (or one larger attachment), each stored in one transaction:
   // one commit per group rather than per attachment. A group's Blobs are zero-copy slices of a plain
-  // bundle, or decrypted bytes (checked again as they are decrypted) held only until the group is
+  // bundle, or decrypted bytes (authenticated again as they are decrypted) held only until the group is
   // stored. readBundle verified every attachment against its SHA-256, so the store takes the
   // verified hash instead of hashing 100 MB a second time.
   for (const group of groupsWithin(newBlobs, (info) => info.bytes, PARALLEL_BYTES)) {
     if (options.signal?.aborted) return aborted();
-    const read = await Promise.all(group.map((info) => bundle.readBlob(info.sha256)));
+    // A plain bundle's Blobs are slices, so all at once; an encrypted one's are decrypted into
+    // memory, so one after the other, each as its chunks (no contiguous copy).
+    const read = bundle.encrypted ? await mapInTurn(group, (info) => bundle.readBlob(info.sha256)) : await Promise.all(group.map((info) => bundle.readBlob(info.sha256)));
     const entries: VerifiedBlob[] = [];
     for (const [i, blob] of read.entries()) {
       if (!blob.ok) return err(blob.error);
@@ -477,4 +479,10 @@ function storageProblem(failure: StorageFailure, partial?: ImportReport): Import
     failure,
     ...(partial === undefined ? {} : { partial }),
   };
+}
+
+async function mapInTurn<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await map(item));
+  return out;
 }

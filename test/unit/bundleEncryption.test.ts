@@ -112,6 +112,26 @@ describe('an encrypted bundle', () => {
     expect(blob.ok && new Uint8Array(await blob.value.arrayBuffer())).toEqual(ATTACHMENT_BYTES);
   });
 
+  it('refuses an attachment whose bytes were altered after verification, when it is read again to be stored', async () => {
+    const encrypted = await sampleBundle({}, { encryption: { key } });
+    const verified = await readBundle(encrypted, { key });
+    expect(verified.ok).toBe(true);
+    if (!verified.ok) return;
+    // The bundle was handed over as bytes that someone changes afterwards (a file rewritten on disk):
+    // flip one byte inside the attachment's entry, past its IV.
+    const zip = await JSZip.loadAsync(encrypted);
+    const entries = Object.keys(zip.files).filter((name) => /^enc\/\d{6}$/.test(name));
+    const sizes = await Promise.all(entries.map(async (name) => [name, (await zip.file(name)!.async('uint8array')).length] as const));
+    const [entryName, size] = sizes.find(([, n]) => n === encryptedSize(ATTACHMENT_BYTES.length, 1024 * 1024))!;
+    const sealed = await zip.file(entryName)!.async('uint8array');
+    const at = Buffer.from(encrypted).indexOf(Buffer.from(sealed.subarray(0, 64)));
+    expect(at).toBeGreaterThan(0);
+    expect(size).toBe(sealed.length);
+    encrypted[at + 20]! ^= 0x01;
+    const blob = await verified.value.readBlob(verified.value.blobs[0]!.sha256);
+    expect(!blob.ok && blob.error.code).toBe('tampered');
+  });
+
   it('leaves nothing of the notes, names, ids or attachment hashes readable in the file', async () => {
     const encrypted = await sampleBundle({}, { encryption: { key } });
     const raw = Buffer.from(encrypted);

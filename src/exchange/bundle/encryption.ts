@@ -139,10 +139,14 @@ export async function* sealEntry(
   }
 }
 
+/** Chunks read with one `read` and decrypted concurrently (4 MiB at the default chunk size). */
+const OPEN_WINDOW_CHUNKS = 4;
+
 /**
- * Decrypts entry `entryName` of `storedBytes`, reading one chunk at a time through `read` (so only
- * the plaintext is held, never the whole ciphertext too). Undefined when anything fails to
- * authenticate or the size does not fit the chunk layout: the entry was altered.
+ * Decrypts entry `entryName` of `storedBytes`, reading a window of a few chunks at a time through
+ * `read` (so the plaintext is held and one window of ciphertext, never the whole ciphertext too).
+ * The chunks of a window are decrypted concurrently, on Web Crypto's worker threads. Undefined when
+ * anything fails to authenticate or the size does not fit the chunk layout: the entry was altered.
  */
 export async function openEntry(
   key: BundleKey,
@@ -154,19 +158,59 @@ export async function openEntry(
 ): Promise<Uint8Array | undefined> {
   const plainBytes = plainSizeOf(storedBytes, chunkBytes);
   if (plainBytes === undefined) return undefined;
-  const chunks = chunkCount(plainBytes, chunkBytes);
   const out = new Uint8Array(plainBytes);
-  let at = 0;
-  for (let index = 0; index < chunks; index++) {
-    const last = index === chunks - 1;
-    const partBytes = last ? plainBytes - index * chunkBytes : chunkBytes;
-    const chunk = await read(at, at + partBytes + CHUNK_OVERHEAD_BYTES);
-    at += partBytes + CHUNK_OVERHEAD_BYTES;
-    const plain = await openChunk(key.cryptoKey, chunk, aad(bundleId, entryName, index, last));
-    if (plain === undefined || plain.length !== partBytes) return undefined;
-    out.set(plain, index * chunkBytes);
+  const opened = await forEachOpenedChunk(key, bundleId, entryName, storedBytes, chunkBytes, read, (plain, index) => out.set(plain, index * chunkBytes));
+  return opened ? out : undefined;
+}
+
+/**
+ * The same, as the list of decrypted chunks: for a Blob made of them (`new Blob(parts)`), which
+ * spares the copy into one contiguous buffer when nothing needs the bytes in one piece.
+ */
+export async function openEntryParts(
+  key: BundleKey,
+  bundleId: string,
+  entryName: string,
+  storedBytes: number,
+  chunkBytes: number,
+  read: (start: number, end: number) => Promise<Uint8Array>,
+): Promise<Uint8Array[] | undefined> {
+  const parts: Uint8Array[] = [];
+  const opened = await forEachOpenedChunk(key, bundleId, entryName, storedBytes, chunkBytes, read, (plain) => parts.push(plain));
+  return opened ? parts : undefined;
+}
+
+async function forEachOpenedChunk(
+  key: BundleKey,
+  bundleId: string,
+  entryName: string,
+  storedBytes: number,
+  chunkBytes: number,
+  read: (start: number, end: number) => Promise<Uint8Array>,
+  onChunk: (plain: Uint8Array, index: number) => void,
+): Promise<boolean> {
+  const plainBytes = plainSizeOf(storedBytes, chunkBytes);
+  if (plainBytes === undefined) return false;
+  const chunks = chunkCount(plainBytes, chunkBytes);
+  const sealedBytes = chunkBytes + CHUNK_OVERHEAD_BYTES;
+  for (let first = 0; first < chunks; first += OPEN_WINDOW_CHUNKS) {
+    const end = Math.min(chunks, first + OPEN_WINDOW_CHUNKS);
+    const sealedWindow = await read(first * sealedBytes, Math.min(storedBytes, end * sealedBytes));
+    const opened = await Promise.all(
+      Array.from({ length: end - first }, async (_, i) => {
+        const index = first + i;
+        const last = index === chunks - 1;
+        const partBytes = last ? plainBytes - index * chunkBytes : chunkBytes;
+        const plain = await openChunk(key.cryptoKey, sealedWindow.subarray(i * sealedBytes, i * sealedBytes + partBytes + CHUNK_OVERHEAD_BYTES), aad(bundleId, entryName, index, last));
+        return plain !== undefined && plain.length === partBytes ? plain : undefined;
+      }),
+    );
+    for (const [i, plain] of opened.entries()) {
+      if (plain === undefined) return false;
+      onChunk(plain, first + i);
+    }
   }
-  return out;
+  return true;
 }
 
 /** Web Crypto wants ArrayBuffer-backed views; every view made here is. */

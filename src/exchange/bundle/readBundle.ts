@@ -19,6 +19,7 @@ import {
   encryptedSize,
   keyCheckPasses,
   openEntry,
+  openEntryParts,
   type BundleKey,
 } from './encryption';
 import {
@@ -74,8 +75,8 @@ export interface VerifiedBundle {
   readonly frameworkNote: string | undefined;
   /**
    * The bytes of one attachment as a Blob, read again from the bundle: a zero-copy slice of a stored
-   * entry (Blob input) or the decrypted bytes. The SHA-256 was checked by readBundle; callers that
-   * store the blob get it checked again by the store, which addresses blobs by their hash.
+   * entry (Blob input) or the decrypted (and authenticated) bytes. The SHA-256 was checked by
+   * readBundle, so callers may store the blob under it without hashing again.
    */
   readBlob(sha256: string): Promise<Result<Blob, BundleProblem>>;
 }
@@ -179,8 +180,9 @@ async function verify(source: ByteSource, options: ReadBundleOptions): Promise<V
   checkConsistency(manifest, changes);
 
   done = 0;
-  // Read, hash, drop — a few attachments at a time (at most PARALLEL_BYTES, or one larger one).
-  await forEachBounded(blobFiles, (f) => f.bytes, PARALLEL_BYTES, async (file) => {
+  // Read, hash, drop — a few attachments at a time (at most PARALLEL_BYTES, or one larger one; half
+  // that when encrypted, where each attachment also passes through ciphertext and chunk buffers).
+  await forEachBounded(blobFiles, (f) => f.bytes, access.encrypted ? PARALLEL_BYTES / 2 : PARALLEL_BYTES, async (file) => {
     await access.read(file, limits.MAX_ENTRY_BYTES);
     done += file.bytes;
     options.onProgress?.({ stage: 'attachments', done, total: blobBytes, unit: 'bytes' });
@@ -317,7 +319,23 @@ async function readEncryptedManifest(
 }
 
 /** Decrypts one zip entry of an encrypted bundle (stored: chunk by chunk from the source). */
-async function openEncryptedEntry(source: ByteSource, entry: ZipEntry, header: EncryptionHeader, key: BundleKey, maxStoredBytes: number): Promise<Uint8Array> {
+function openEncryptedEntry(source: ByteSource, entry: ZipEntry, header: EncryptionHeader, key: BundleKey, maxStoredBytes: number): Promise<Uint8Array> {
+  return openEncrypted(source, entry, header, key, maxStoredBytes, openEntry);
+}
+
+/** The same, as decrypted chunks (for a Blob; see openEntryParts). */
+function openEncryptedEntryParts(source: ByteSource, entry: ZipEntry, header: EncryptionHeader, key: BundleKey, maxStoredBytes: number): Promise<Uint8Array[]> {
+  return openEncrypted(source, entry, header, key, maxStoredBytes, openEntryParts);
+}
+
+async function openEncrypted<T>(
+  source: ByteSource,
+  entry: ZipEntry,
+  header: EncryptionHeader,
+  key: BundleKey,
+  maxStoredBytes: number,
+  open: (key: BundleKey, bundleId: string, entryName: string, storedBytes: number, chunkBytes: number, read: (start: number, end: number) => Promise<Uint8Array>) => Promise<T | undefined>,
+): Promise<T> {
   if (entry.uncompressedSize > maxStoredBytes) {
     refuse('oversize-entry', `"${entry.name}" is ${entry.uncompressedSize} bytes; at most ${maxStoredBytes} are accepted for it.`, entry.name);
   }
@@ -329,7 +347,7 @@ async function openEncryptedEntry(source: ByteSource, entry: ZipEntry, header: E
     const whole = await readEntry(source, entry, maxStoredBytes, { checkCrc: false });
     read = async (start, end) => whole.subarray(start, end);
   }
-  const plain = await openEntry(key, header.bundleId, entry.name, entry.uncompressedSize, header.encryption.chunkBytes, read);
+  const plain = await open(key, header.bundleId, entry.name, entry.uncompressedSize, header.encryption.chunkBytes, read);
   if (plain === undefined) {
     refuse('tampered', `"${entry.name}" fails authentication: the bundle was altered, reordered or cut after it was encrypted.`, entry.name);
   }
@@ -374,7 +392,7 @@ function encryptedAccess(source: ByteSource, directory: ZipDirectory, header: En
     if (entry === undefined || entry.isDirectory) refuse('tampered', `The manifest lists "${file.path}" in an entry that is not in the zip.`, file.path);
     return entry;
   };
-  const read = async (file: BundleFile, maxBytes: number) => {
+  const read = async (file: BundleFile, maxBytes: number, checkSha256 = true) => {
     if (file.bytes > maxBytes) refuse('oversize-entry', `"${file.path}" is ${file.bytes} bytes; at most ${maxBytes} are accepted for it.`, file.path);
     const entry = entryOf(file);
     const encoded = await openEncryptedEntry(source, entry, header, key, encryptedSize(file.encodedBytes ?? 0, chunkBytes));
@@ -387,7 +405,7 @@ function encryptedAccess(source: ByteSource, directory: ZipDirectory, header: En
       bytes = inflated.bytes;
     }
     if (bytes.length !== file.bytes) refuse('checksum-mismatch', `"${file.path}" has ${bytes.length} bytes; the manifest says ${file.bytes}.`, file.path);
-    await checkDigest(file, bytes);
+    if (checkSha256) await checkDigest(file, bytes);
     return bytes;
   };
   return {
@@ -396,8 +414,19 @@ function encryptedAccess(source: ByteSource, directory: ZipDirectory, header: En
     storedSize: (file) => encryptedSize(file.encodedBytes ?? 0, chunkBytes),
     read,
     async blob(file) {
-      const bytes = await read(file, file.bytes);
-      return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.mediaType });
+      // No second SHA-256: verify() hashed these very bytes, and AES-GCM authenticates every chunk
+      // (bound to bundle, path and position), so decrypting again cannot give other bytes without
+      // failing. The size is still checked, and a failed authentication still refuses. An
+      // unencoded attachment (the usual case) becomes a Blob of its decrypted chunks, never
+      // copied into one buffer first.
+      if (file.encoding !== 'identity') {
+        const bytes = await read(file, file.bytes, false);
+        return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.mediaType });
+      }
+      const parts = await openEncryptedEntryParts(source, entryOf(file), header, key, encryptedSize(file.bytes, chunkBytes));
+      const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+      if (bytes !== file.bytes) refuse('checksum-mismatch', `"${file.path}" has ${bytes} bytes; the manifest says ${file.bytes}.`, file.path);
+      return new Blob(parts as Uint8Array<ArrayBuffer>[], { type: file.mediaType });
     },
   };
 }
