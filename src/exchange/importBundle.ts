@@ -28,8 +28,8 @@ import { err, ok, type Result } from '../core/result';
 import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store, VerifiedBlob } from '../storage';
 import { toStorageFailure } from '../storage/storageFailure';
 import { storedChangeLogKeys, storedFieldVersionKeys, storedRecordIds } from '../storage/storedKeys';
-import type { BundleManifest, FrameworkRef } from './bundle/format';
-import { frameworkFit } from './bundle/frameworkMatch';
+import { MMDMA_APP_VERSION, type BundleManifest, type FrameworkRef } from './bundle/format';
+import { compareVersions, frameworkFit } from './bundle/frameworkMatch';
 import type { BundleProblem } from './bundle/problem';
 import type { OnBundleProgress } from './bundle/progress';
 import type { VerifiedBundle } from './bundle/readBundle';
@@ -81,6 +81,12 @@ export interface ImportPreview {
   readonly framework: FrameworkRef;
   /** Set when the framework version differs from this device's but fits (ids kept as they are). */
   readonly frameworkNote: string | undefined;
+  /**
+   * The app version that made the bundle, when it is newer than this one. Bundles this app can read
+   * (same format, a record schema it knows) are imported anyway, so a team need not update in
+   * lockstep in the field; the preview asks to update. Newer formats and schemas are refused.
+   */
+  readonly newerAppVersion: string | undefined;
   readonly encrypted: boolean;
   /** Exported "since" a peer's vector: only part of the assessment. */
   readonly partial: boolean;
@@ -194,6 +200,7 @@ export async function previewImport(store: Store, db: MmdmaDatabase, bundle: Ver
     assessment: { id: manifest.assessment.id, title: manifest.assessment.title, existsHere: local.value.assessmentFramework !== undefined },
     framework: manifest.framework,
     frameworkNote: fit.value ?? bundle.frameworkNote,
+    newerAppVersion: compareVersions(manifest.appVersion, MMDMA_APP_VERSION) > 0 ? manifest.appVersion : undefined,
     encrypted: bundle.encrypted,
     partial: manifest.since !== null,
     changes: {

@@ -12,7 +12,8 @@ import { writeBundle } from '../../src/exchange/bundle/writeBundle';
 import { deriveBundleKey, type BundleKey } from '../../src/exchange/bundle/encryption';
 import { exportBundle, type ExportBundleOptions } from '../../src/exchange/exportBundle';
 import { applyImport, listBundlePeers, previewImport } from '../../src/exchange/importBundle';
-import { NODE_B, recordChanges, stamper } from './support/bundleTestKit';
+import { NODE_B, recordChanges, sampleBundle, stamper } from './support/bundleTestKit';
+import { MMDMA_APP_VERSION } from '../../src/exchange/bundle/format';
 import {
   assessmentInput,
   assessorInput,
@@ -264,6 +265,18 @@ describe('the preview', () => {
     const again = unwrap(await previewImport(b.store, b.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
     expect(again.conflictCount).toBe(0);
     expect(again.records.changed).toBe(1);
+  });
+
+  it('imports a bundle of a newer app in the same format, and says to update; an older or equal one says nothing', async () => {
+    const b = open(22, 'b');
+    const newer = unwrap(await readBundle(await sampleBundle({ appVersion: '0.9.2' })));
+    const preview = unwrap(await previewImport(b.store, b.db, newer));
+    expect(preview.newerAppVersion).toBe('0.9.2');
+    expect(unwrap(await applyImport(b.store, b.db, newer)).applied).toBeGreaterThan(0);
+    for (const appVersion of [MMDMA_APP_VERSION, '0.0.9', `${MMDMA_APP_VERSION}-rc.1`]) {
+      const other = unwrap(await readBundle(await sampleBundle({ appVersion, bundleId: '01900000-0000-7000-8000-0000000000b2' })));
+      expect(unwrap(await previewImport(b.store, b.db, other)).newerAppVersion, appVersion).toBeUndefined();
+    }
   });
 
   it('warns about changes stamped ahead of this device’s clock', async () => {

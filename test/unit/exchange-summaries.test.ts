@@ -84,6 +84,7 @@ function preview(overrides: Partial<ImportPreview>): ImportPreview {
     assessment: { id: A, title: 'Armenia 2022', existsHere: true },
     framework: { id: 'mmdma', version: '1.0.0' },
     frameworkNote: undefined,
+    newerAppVersion: undefined,
     encrypted: true,
     partial: false,
     changes: { total: 0, newer: 0, older: 0, alreadyHere: 0 },

@@ -9,6 +9,7 @@ import { memo } from 'preact/compat';
 import { useMemo } from 'preact/hooks';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { JsonValue } from '../../../core/merge/change';
+import { MMDMA_APP_VERSION } from '../../../exchange/bundle/format';
 import type { ImportPreview } from '../../../exchange/importBundle';
 import { FrameworkText } from '../../FrameworkText';
 import { interpolateNodes } from '../../interpolateNodes';
@@ -102,6 +103,11 @@ export function ImportPreviewView({ preview, current, data, index, headingRef, o
 
       {preview.frameworkNote !== undefined && (
         <p class="banner xc-info">{t('exchange:preview.frameworkNote', { id: preview.framework.id, version: preview.framework.version })}</p>
+      )}
+      {preview.newerAppVersion !== undefined && (
+        <p class="banner xc-info" data-notice="newer-app">
+          {t('exchange:preview.newerApp', { bundleVersion: preview.newerAppVersion, appVersion: MMDMA_APP_VERSION })}
+        </p>
       )}
       {preview.futureChanges > 0 && <p class="banner banner-warning">{t('exchange:preview.futureChanges', { count: preview.futureChanges })}</p>}
 
