@@ -11,13 +11,12 @@
  * must be kept, or the next bundle that completes it would produce a different result here than on
  * a device that received both at once.
  *
- * Cost, for imports of thousands of changes: all reads come first and in bulk — the keys of the
- * stored field versions in the span of the input's ids (one key-only request per table, see
- * storedKeys.ts), the stored
- * winners of the incoming fields among them in one `bulkGet`, the change log only for HLCs that may
- * be in it, and the other field versions of the records that exist here only — then every write is
- * a `bulkPut` (fieldVersions, changeLog, one per record table). Records are rebuilt in memory;
- * nothing written is read back.
+ * Cost, for imports of thousands of changes: all reads come first and in bulk — which incoming
+ * fields, records and HLCs are stored here, by key-only reads (storedKeys.ts: one range per table
+ * for large batches), then the stored winners of those fields in one `bulkGet`, the logged changes
+ * among the input, and the other field versions of the records that exist here only — then every
+ * write is a `bulkPut` (fieldVersions, changeLog, one per record table, conflicts). Records are
+ * rebuilt in memory; nothing written is read back.
  *
  * Incoming changes are not put in the outbox: the outbox holds what this device authored.
  */
