@@ -197,8 +197,8 @@ class ClockRefusal extends Error {
  * The stored winner of every field the input touches, the logged changes with the input's HLCs, and
  * which of the input's records have field versions here (exist here).
  *
- * The stored field keys come from one key-only range read per table (storedKeys.ts); only incoming
- * fields among them are read with `bulkGet`. A first import reads no value at all; a later batch of
+ * The stored field keys come from key-only reads (storedKeys.ts); only incoming fields among them
+ * are read with `bulkGet`. A first import reads no value at all; a later batch of
  * the same import, only the fields of the record split across the batch boundary; a bundle of edits
  * to stored records, just those fields. The change log likewise: only logged HLCs are read.
  */
