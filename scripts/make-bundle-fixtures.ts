@@ -273,6 +273,8 @@ async function main() {
   files.set('missing-manifest.mmdma.zip', zipOf(parts, { withoutManifest: true }));
   files.set('unknown-format.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, format: 'some-other-tool' } }));
   files.set('newer-format.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, formatVersion: 2, appVersion: '3.0.0', newThing: {} } }));
+  // Readable, but made by a newer app: imported, with a preview that asks to update.
+  files.set('newer-app.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, appVersion: '0.9.0' } }));
   files.set('newer-schema.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, schemaVersion: 2, appVersion: '2.1.0' } }));
   files.set('invalid-manifest.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, bundleId: 'not-a-uuid', counts: 'many' } }));
   files.set('unlisted-entry.mmdma.zip', zipOf(parts, { extra: [{ name: 'blobs/readme.txt', data: text('surprise') }] }));

@@ -142,7 +142,8 @@ export interface PreviewOptions {
 export async function previewImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportProblem>> {
   const now = options.now ?? (() => Date.now());
   const { manifest, changes } = bundle;
-  const node = await store.nodeId();
+  // Only read: a preview writes nothing, not even the node id of a device that never wrote.
+  const node = await store.existingNodeId();
   if (!node.ok) return storageFailed(node.error);
 
   const local = await readLocal(db, bundle);

@@ -20,7 +20,7 @@ import { getBlob, type StoredBlob } from './getBlob';
 import { naturalId } from './naturalId';
 import { parseRecord } from './parseRecord';
 import { acknowledgeChanges, pendingChanges, type OutboxRead } from './pendingChanges';
-import { freshClock, loadClock, saveClock } from './persistedClock';
+import { freshClock, loadClock, saveClock, storedClock } from './persistedClock';
 import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
 import { putBlob, putVerifiedBlobs, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
 import { changesSince, versionVector, type ChangeLogRead } from './readChangeLog';
@@ -65,6 +65,8 @@ export interface Store {
   getBlob(sha256: string): Promise<Result<StoredBlob | undefined, StorageFailure>>;
   /** This installation's node id (created and persisted on first use). */
   nodeId(): Promise<Result<NodeId, StorageFailure>>;
+  /** This installation's node id if it has one already; undefined on a device that never wrote (creates nothing). */
+  existingNodeId(): Promise<Result<NodeId | undefined, StorageFailure>>;
   /**
    * Gives this installation a new node id. Call after restoring a backup or cloning a profile: two
    * installations with one node id would issue equal timestamps for different edits, and the merge
@@ -131,6 +133,14 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     }
   }
 
+  async function existingNodeId(): Promise<Result<NodeId | undefined, StorageFailure>> {
+    try {
+      return ok((await storedClock(db))?.nodeId);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
   async function resetNodeId(): Promise<Result<NodeId, StorageFailure>> {
     try {
       const clock = await db.transaction('rw', db.meta, db.changeLog, async () => {
@@ -156,6 +166,7 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     putVerifiedBlobs: (entries) => putVerifiedBlobs(db, deps.now, entries),
     getBlob: (sha256) => getBlob(db, sha256),
     nodeId,
+    existingNodeId,
     resetNodeId,
     changesSince: (vector) => changesSince(db, vector),
     versionVector: () => versionVector(db),

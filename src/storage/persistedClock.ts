@@ -14,15 +14,20 @@ export type RandomBytes = (n: number) => Uint8Array;
  * persisted in the same transaction.
  */
 export async function loadClock(db: MmdmaDatabase, randomBytes: RandomBytes): Promise<Clock> {
-  const row = await db.meta.get(CLOCK_META_KEY);
-  const parsed = clockSchema.safeParse(row?.value);
-  if (parsed.success) return parsed.data;
+  const stored = await storedClock(db);
+  if (stored !== undefined) return stored;
   // A missing clock means a new database. A corrupt one means we no longer know the last timestamp
   // this node issued; a fresh node id guarantees we never re-issue one, and starting from the newest
   // timestamp in the log keeps new edits ordered after everything this device has seen.
   const clock = await freshClock(db, randomBytes);
   await saveClock(db, clock);
   return clock;
+}
+
+/** The persisted clock if there is a readable one; never creates one (for reads such as previews). */
+export async function storedClock(db: MmdmaDatabase): Promise<Clock | undefined> {
+  const parsed = clockSchema.safeParse((await db.meta.get(CLOCK_META_KEY))?.value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export async function saveClock(db: MmdmaDatabase, clock: Clock): Promise<void> {

@@ -5,8 +5,8 @@
  * can never have replaced a value without recording it.
  *
  * Reads nothing but the rows it may add: the stored winners and logged HLCs are the ones the merge
- * read anyway. A conflict already recorded (same losing HLC) is not recorded again, so importing a bundle twice
- * writes nothing the second time.
+ * read anyway. A conflict already recorded (same losing HLC) is not recorded again, so importing a
+ * bundle twice writes nothing the second time.
  */
 import { compareChangeVersions, fieldKey } from '../core/merge/mergeChanges';
 import type { Change } from '../core/merge/change';

@@ -24,7 +24,7 @@ export interface RecordRef {
 export const FEW_KEYS = 64;
 
 /** Per table, the smallest and largest id among `refs`. */
-export function idSpans(refs: readonly RecordRef[]): Map<TableName, { min: string; max: string }> {
+function idSpans(refs: readonly RecordRef[]): Map<TableName, { min: string; max: string }> {
   const spans = new Map<TableName, { min: string; max: string }>();
   for (const { table, id } of refs) {
     const span = spans.get(table);
@@ -74,31 +74,41 @@ export async function storedFieldVersionKeys(db: MmdmaDatabase, refs: readonly R
 }
 
 /** Which of `ids` have a row in `table`. */
-export async function storedRecordIds(db: MmdmaDatabase, table: TableName, ids: readonly string[]): Promise<Set<string>> {
-  const span = idSpans(ids.map((id) => ({ table, id }))).get(table);
-  if (span === undefined) return new Set();
-  const wanted = new Set(ids);
-  const keys =
-    wanted.size <= FEW_KEYS
-      ? (await Promise.all([...wanted].map((id) => db[table].where(':id').equals(id).primaryKeys()))).flat()
-      : await db[table].where(':id').between(span.min, span.max, true, true).primaryKeys();
-  return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
+export function storedRecordIds(db: MmdmaDatabase, table: TableName, ids: readonly string[]): Promise<Set<string>> {
+  return storedAmong(
+    ids,
+    (id) => db[table].where(':id').equals(id).primaryKeys(),
+    (min, max) => db[table].where(':id').between(min, max, true, true).primaryKeys(),
+  );
 }
 
-/** Which of `hlcs` are in the change log (one key-only read of the span from the oldest to the newest). */
-export async function storedChangeLogKeys(db: MmdmaDatabase, hlcs: readonly string[]): Promise<Set<string>> {
-  if (hlcs.length === 0) return new Set();
-  let min = hlcs[0]!;
-  let max = min;
-  for (const hlc of hlcs) {
-    if (hlc < min) min = hlc;
-    else if (hlc > max) max = hlc;
+/** Which of `hlcs` are in the change log. */
+export function storedChangeLogKeys(db: MmdmaDatabase, hlcs: readonly string[]): Promise<Set<string>> {
+  return storedAmong(
+    hlcs,
+    (hlc) => db.changeLog.where(':id').equals(hlc).primaryKeys(),
+    (min, max) => db.changeLog.where(':id').between(min, max, true, true).primaryKeys(),
+  );
+}
+
+/** The string keys among `wanted` that are stored: key by key when few, else one read of their span. */
+async function storedAmong(
+  wanted: readonly string[],
+  byKey: (key: string) => Promise<readonly unknown[]>,
+  bySpan: (min: string, max: string) => Promise<readonly unknown[]>,
+): Promise<Set<string>> {
+  const keys = new Set(wanted);
+  if (keys.size === 0) return new Set();
+  let read: readonly unknown[];
+  if (keys.size <= FEW_KEYS) read = (await Promise.all([...keys].map(byKey))).flat();
+  else {
+    let min = wanted[0]!;
+    let max = min;
+    for (const key of keys) {
+      if (key < min) min = key;
+      else if (key > max) max = key;
+    }
+    read = await bySpan(min, max);
   }
-  const wanted = new Set(hlcs);
-  const keys =
-    wanted.size <= FEW_KEYS
-      ? (await Promise.all([...wanted].map((hlc) => db.changeLog.where(':id').equals(hlc).primaryKeys()))).flat()
-      : await db.changeLog.where(':id').between(min, max, true, true).primaryKeys();
-  return new Set(keys.filter((key): key is string => typeof key === 'string' && wanted.has(key)));
+  return new Set(read.filter((key): key is string => typeof key === 'string' && keys.has(key)));
 }
-

@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enAssessments from '../../locales/en/assessments.json';
 import enExchange from '../../locales/en/exchange.json';
+import { MMDMA_APP_VERSION } from '../../src/exchange/bundle/format';
 import { buildExchangeSeedModule, callExchangeSeed } from './exchangeSeed';
 import type { SeededAssessment } from './exchangeSeedModule';
 import {
@@ -228,6 +229,15 @@ describe('a new device receives an assessment through #/import', () => {
       await onImport.page.getByRole('button', { name: enExchange.import.another }).click();
       expect(await onImport.page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
     }
+    // A bundle from a newer app in the same format is readable: the preview asks to update, and
+    // cancelling it writes nothing.
+    await drop(onImport.page, join(FIXTURES, 'newer-app.mmdma.zip'), 'newer-app.mmdma.zip');
+    const notice = onImport.page.locator('[data-notice="newer-app"]');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toBe(enExchange.preview.newerApp.replace('{{bundleVersion}}', '0.9.0').replace('{{appVersion}}', MMDMA_APP_VERSION));
+    expect(await seriousAxeViolations(onImport.page)).toEqual([]);
+    await onImport.page.getByRole('button', { name: enExchange.import.cancel, exact: true }).first().click();
+    await onImport.page.locator('.xc-drop').waitFor({ timeout: 10_000 });
     expect(onImport.errors).toEqual([]);
     await onImport.page.close();
 

@@ -279,6 +279,18 @@ describe('the preview', () => {
     }
   });
 
+  it('writes nothing on a device that never wrote, not even its node id', async () => {
+    const { a, assessment } = await deviceWithAssessment();
+    const fresh = open(23, 'fresh');
+    expect(unwrap(await fresh.store.existingNodeId())).toBeUndefined();
+    const before = await dumpDatabase(fresh.db);
+    const preview = unwrap(await previewImport(fresh.store, fresh.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    expect(preview.fromThisDevice).toBe(false);
+    expect(await dumpDatabase(fresh.db)).toEqual(before);
+    const created = unwrap(await fresh.store.nodeId());
+    expect(unwrap(await fresh.store.existingNodeId())).toBe(created);
+  });
+
   it('warns about changes stamped ahead of this device’s clock', async () => {
     const { a, assessment } = await deviceWithAssessment();
     a.clock.advance(3_600_000); // A's clock runs an hour ahead of B's

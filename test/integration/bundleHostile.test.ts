@@ -87,7 +87,7 @@ const REFUSED: readonly Refusal[] = [
 
 describe('a hostile or broken bundle', () => {
   it('covers every fixture file', () => {
-    const covered = new Set([...REFUSED.map((r) => r.file), 'valid.mmdma.zip', 'valid-b.mmdma.zip', 'encrypted.mmdma.zip', 'html-notes.mmdma.zip', 'framework-minor.mmdma.zip']);
+    const covered = new Set([...REFUSED.map((r) => r.file), 'valid.mmdma.zip', 'valid-b.mmdma.zip', 'encrypted.mmdma.zip', 'html-notes.mmdma.zip', 'framework-minor.mmdma.zip', 'newer-app.mmdma.zip']);
     expect(readdirSync(DIR).filter((f) => f.endsWith('.zip')).filter((f) => !covered.has(f))).toEqual([]);
   });
 
@@ -128,7 +128,13 @@ describe('a hostile or broken bundle', () => {
       const minor = unwrap(await readBundle(fixture('framework-minor.mmdma.zip')));
       const previewMinor = unwrap(await previewImport(b.store, b.db, minor));
       expect(previewMinor.frameworkNote).toMatch(/same major version, so its ids are kept/);
+      expect(previewMinor.newerAppVersion).toBeUndefined();
       unwrap(await applyImport(b.store, b.db, minor));
+
+      // A newer app in the same format and schema: readable, so imported; the preview names it.
+      const newerApp = unwrap(await readBundle(fixture('newer-app.mmdma.zip')));
+      expect(unwrap(await previewImport(b.store, b.db, newerApp)).newerAppVersion).toBe('0.9.0');
+      unwrap(await applyImport(b.store, b.db, newerApp));
     } finally {
       await b.db.delete();
     }
