@@ -67,6 +67,8 @@ describe('first screen: framework explorer', () => {
     await expect(page.getByRole('banner').textContent()).resolves.toContain(enCommon.app.name);
 
     const buttons = pillarButtons(page);
+    // The title renders before the framework's pillars arrive; count once they are there.
+    await buttons.first().waitFor({ timeout: 20_000 });
     expect(await buttons.count()).toBe(10);
     expect(framework.pillars).toHaveLength(10);
     for (const [index, pillar] of framework.pillars.entries()) {
