@@ -1,8 +1,10 @@
 /**
  * Hostile and broken bundles, each a real file under test/fixtures/bundles (made by
  * scripts/make-bundle-fixtures.ts): each is refused with its own code and a message naming the
- * problem, quickly, and the database is byte-for-byte unchanged afterwards. Valid bundles with
- * script and HTML in their notes import as plain text.
+ * problem, and the database is byte-for-byte unchanged afterwards. Valid bundles with script and
+ * HTML in their notes import as plain text. How long a refusal takes (and how much memory it holds)
+ * is measured in bench/bundleHostile.bench.ts, never asserted here: a shared machine makes timed
+ * assertions flaky.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -91,11 +93,9 @@ describe('a hostile or broken bundle', () => {
     expect(readdirSync(DIR).filter((f) => f.endsWith('.zip')).filter((f) => !covered.has(f))).toEqual([]);
   });
 
-  it.each(REFUSED)('$file is refused ($code), quickly, and nothing is written', async ({ file, code, message, limits }) => {
+  it.each(REFUSED)('$file is refused ($code), and nothing is written', async ({ file, code, message, limits }) => {
     const before = await dumpDatabase(device.db);
-    const started = performance.now();
     const read = await readBundle(fixture(file), { key, frameworks: MMDMA_1, ...(limits === undefined ? {} : { limits }) });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.code).toBe(code);
@@ -198,14 +198,12 @@ describe('any damage to a bundle', () => {
     return bytes;
   };
 
-  it.each(['valid.mmdma.zip', 'encrypted.mmdma.zip'])('of %s gives a result or a problem, never an exception, quickly', async (file) => {
+  it.each(['valid.mmdma.zip', 'encrypted.mmdma.zip'])('of %s gives a result or a problem, never an exception', async (file) => {
     const original = fixture(file);
     await fc.assert(
       fc.asyncProperty(damage, async (steps) => {
         const damaged = apply(original, steps);
-        const started = performance.now();
         const read = await readBundle(damaged, { key });
-        expect(performance.now() - started).toBeLessThan(2_000);
         if (!read.ok) expect(read.error.message.length).toBeGreaterThan(0);
         // Undetected damage can only be where nothing is read: then the content is what was written.
         else expect(read.value.changes).toEqual(unwrap(await readBundle(original, { key })).changes);

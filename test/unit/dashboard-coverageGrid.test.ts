@@ -106,12 +106,9 @@ describe('buildCoverageGrid', () => {
     expect(small.rows.every((r) => r.cells.every((c) => c.notes === 0))).toBe(true);
   });
 
-  it('counts 5,000 notes in one pass quickly enough to run on every change', () => {
+  it('counts 5,000 notes in one pass (its time is in bench/dashboardLoad.bench.ts, not asserted here)', () => {
     const many = Array.from({ length: 5_000 }, (_, n) => note(n % 2 === 0 ? i1.id : i3.id, [tag('data-management.access-to-data'), tag('public-services.availability-maturity')]));
-    const started = performance.now();
     const big = buildCoverageGrid({ institutions: [ekeng, migration], interviews: [i1, i3], observations: many }, index);
-    const elapsed = performance.now() - started;
     expect(big.totals.cells.find((c) => c.pillarId === 'data-management')?.notes).toBe(5_000);
-    expect(elapsed).toBeLessThan(250);
   });
 });

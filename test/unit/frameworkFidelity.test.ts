@@ -7,7 +7,8 @@
  * level the report's "(Digital maturity phase: …)" tag gives it, and every tag in section 6 must be
  * accounted for by exactly one of them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { frameworkSchema, SHARED_TRACK_KEY, type Framework, type Indicator } from '../../src/core/framework/frameworkSchema';
 import { validateFramework } from '../../src/core/framework/validateFramework';
@@ -23,8 +24,18 @@ const readText = (relative: string): string => readFileSync(new URL(relative, im
 
 const rawFramework: unknown = JSON.parse(readText('../../frameworks/mmdma-v1.json'));
 const fixture = JSON.parse(readText('../fixtures/armenia-2022.json')) as ArmeniaFixture;
-// The seed lives in shared/ beside the repository (../shared from the repo root).
-const seedText = readText('../../../shared/seed/mmdma-armenia-report.txt');
+// The seed lives in shared/ beside the repository (../shared from the repo root), or where
+// MMDMA_SEED_REPORT points. A fresh clone has neither: the checks that quote the report then say
+// they were skipped and why, and everything else still runs.
+const seedPath = process.env.MMDMA_SEED_REPORT ?? fileURLToPath(new URL('../../../shared/seed/mmdma-armenia-report.txt', import.meta.url));
+const seedAvailable = existsSync(seedPath);
+if (!seedAvailable) {
+  console.warn(
+    `frameworkFidelity: SKIPPED the checks against the Armenia 2022 report: ${seedPath} is not there ` +
+      '(a clone without ../shared beside it). Set MMDMA_SEED_REPORT to the report text to run them.',
+  );
+}
+const seedText = seedAvailable ? readFileSync(seedPath, 'utf8') : '';
 
 /** Whitespace normalisation: every run of whitespace becomes one space. */
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -131,7 +142,7 @@ describe('frameworks/mmdma-v1.json: shape', () => {
   });
 });
 
-describe('frameworks/mmdma-v1.json: fidelity to the Armenia 2022 report', () => {
+describe.skipIf(!seedAvailable)('frameworks/mmdma-v1.json: fidelity to the Armenia 2022 report (needs the seed report)', () => {
   it('finds the seed report', () => {
     expect(seed.length).toBeGreaterThan(100_000);
     expect(section6Start).toBeGreaterThan(0);
@@ -217,11 +228,14 @@ describe('test/fixtures/armenia-2022.json: the experts’ reference', () => {
     expect(fixture.pillarLevels.map((entry) => entry.pillarId)).toEqual(framework.pillars.map((pillar) => pillar.id));
     for (const entry of fixture.pillarLevels) {
       expect(LEVELS as readonly string[]).toContain(entry.level);
-      expect(seed).toContain(collapse(entry.quote));
       expect(entry.quote).toMatch(/^Experts evaluate the overall/);
     }
     const tending = fixture.pillarLevels.filter((entry) => entry.tendency !== null).map((entry) => entry.pillarId);
     expect(tending).toEqual(['data-management', 'digital-infrastructure']);
+  });
+
+  it.skipIf(!seedAvailable)('quotes the report’s sentences for the pillar levels (needs the seed report)', () => {
+    for (const entry of fixture.pillarLevels) expect(seed).toContain(collapse(entry.quote));
   });
 
   it('names existing sub-topics in the Table 4 migration levels', () => {
