@@ -1,6 +1,6 @@
 /** The `mmdma bundle …` commands. Every input bundle is fully verified before anything is written. */
 import { randomBytes } from 'node:crypto';
-import { createUuidV7 } from '../core/ids/uuidv7';
+import { createBundleId } from '../exchange/bundle/bundleId';
 import { mergeBundles } from '../exchange/bundle/mergeBundles';
 import type { BundleProblem } from '../exchange/bundle/problem';
 import { readBundle, readBundleHeader, type VerifiedBundle } from '../exchange/bundle/readBundle';
@@ -139,14 +139,17 @@ async function merge(argv: readonly string[], io: CliIo): Promise<number> {
   const now = Date.now();
   const written = await writeOutput(io, output, args.flags.has('--force'), async (sink) => {
     const merged = await mergeBundles(bundles, {
-      bundleId: createUuidV7(now, (n) => new Uint8Array(randomBytes(n))),
+      bundleId: createBundleId(encrypt, now, (n) => new Uint8Array(randomBytes(n))),
       createdAt: new Date(now).toISOString(),
       node: randomBytes(8).toString('hex'),
       assessor: args.values.get('--as') ?? null,
       includeAttachments: !args.flags.has('--no-attachments'),
       write: { sink, ...(encrypt ? { encryption: { passphrase: passphrase! } } : {}) },
     });
-    if (!merged.ok) throw new CliError(merged.error.code === 'read-failed' ? EXIT.FILE : EXIT.MERGE, merged.error.message);
+    if (!merged.ok) {
+      const exit = merged.error.code === 'read-failed' ? EXIT.FILE : merged.error.code === 'clock-ahead' ? EXIT.REFUSED : EXIT.MERGE;
+      throw new CliError(exit, merged.error.message);
+    }
     return merged.value;
   });
   const m = written.manifest;

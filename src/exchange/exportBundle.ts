@@ -21,12 +21,12 @@ import { recordSchemas } from '../core/assessment/recordSchemas';
 import type { Change } from '../core/merge/change';
 import { compactChanges, compareChangeVersions } from '../core/merge/mergeChanges';
 import { changesSince, versionVector, type VersionVector } from '../core/merge/versionVector';
-import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
 import { assessmentPartTables, type MmdmaDatabase, type StorageFailure, type Store } from '../storage';
 import { toStorageFailure } from '../storage/storageFailure';
 import { MIN_PASSPHRASE_CHARS, type BundleKey } from './bundle/encryption';
-import { bundleFileName } from './bundle/fileName';
+import { createBundleId } from './bundle/bundleId';
+import { exportFileName } from './bundle/fileName';
 import type { BundleManifest } from './bundle/format';
 import type { OnBundleProgress } from './bundle/progress';
 import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
@@ -113,11 +113,14 @@ export async function exportBundle(store: Store, db: MmdmaDatabase, options: Exp
   }
 
   const createdAtMs = now();
+  const encrypted = options.key !== undefined || options.passphrase !== undefined;
+  // An encrypted bundle's id is in its clear header: random, so it does not tell when it was made.
+  const bundleId = createBundleId(encrypted, createdAtMs, randomBytes);
   let written;
   try {
     written = await writeBundle(
       {
-        bundleId: createUuidV7(createdAtMs, randomBytes),
+        bundleId,
         createdAt: new Date(createdAtMs).toISOString(),
         createdBy: { kind: 'device', node: nodeId, assessor: options.createdBy.name.trim() || null, assessorId: options.createdBy.assessorId ?? null },
         assessment: { id: options.assessmentId, title: assessment.title },
@@ -140,7 +143,7 @@ export async function exportBundle(store: Store, db: MmdmaDatabase, options: Exp
   if (!written.ok) return err(written.error);
   const { manifest, blob, bytes, skippedBlobs } = written.value;
   return ok({
-    fileName: bundleFileName(assessment.title, options.createdBy.name, createdAtMs),
+    fileName: exportFileName({ encrypted, bundleId, title: assessment.title, assessor: options.createdBy.name, createdAtMs }),
     blob: blob!,
     bytes,
     manifest,

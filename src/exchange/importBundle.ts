@@ -33,6 +33,7 @@ import { compareVersions, frameworkFit } from './bundle/frameworkMatch';
 import type { BundleProblem } from './bundle/problem';
 import type { OnBundleProgress } from './bundle/progress';
 import type { VerifiedBundle } from './bundle/readBundle';
+import { bundleClockProblem } from './bundle/bundleClock';
 import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
 import { groupsWithin, PARALLEL_BYTES } from './bundle/boundedParallel';
 
@@ -142,6 +143,9 @@ export interface PreviewOptions {
 export async function previewImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportProblem>> {
   const now = options.now ?? (() => Date.now());
   const { manifest, changes } = bundle;
+  // The clock rule again, with this device's clock now (the bundle may have been read earlier).
+  const clockProblem = bundleClockProblem(bundle, now());
+  if (clockProblem !== undefined) return err(clockProblem);
   // Only read: a preview writes nothing, not even the node id of a device that never wrote.
   const node = await store.existingNodeId();
   if (!node.ok) return storageFailed(node.error);
@@ -226,10 +230,14 @@ export interface ApplyImportOptions {
   readonly signal?: AbortSignal;
   /** Changes per transaction; default IMPORT_BATCH_CHANGES. */
   readonly batchChanges?: number;
+  /** This device's wall clock in ms (default Date.now), for the clock rule (clockSkew.ts). */
+  readonly now?: () => number;
 }
 
 export async function applyImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: ApplyImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
   // The checks of the preview again: the database may have changed since the user looked.
+  const clockProblem = bundleClockProblem(bundle, (options.now ?? Date.now)());
+  if (clockProblem !== undefined) return err(clockProblem);
   const local = await readLocal(db, bundle, { fieldVersions: false });
   if (!local.ok) return local;
   const fit = checkLocalFit(bundle, local.value);

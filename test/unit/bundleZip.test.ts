@@ -80,12 +80,21 @@ describe('the zip reader', () => {
     expect(new TextDecoder().decode(await readEntry(byteSource(new Blob([bytes as Uint8Array<ArrayBuffer>])), entry, 100, { checkCrc: true }))).toBe('{"a":1}');
   });
 
-  it('finds the end record behind a zip comment', async () => {
+  it('finds the end record behind an innocent zip comment', async () => {
+    const zip = new JSZip();
+    zip.file('manifest.json', '{}');
+    const bytes = await zip.generateAsync({ type: 'uint8array', comment: 'Exported on the ministry laptop' });
+    const directory = await readZipDirectory(byteSource(bytes), resolveLimits({}));
+    expect(directory.byName.has('manifest.json')).toBe(true);
+  });
+
+  it('refuses a comment that holds something like an end record (another reader could stop there)', async () => {
     const zip = new JSZip();
     zip.file('manifest.json', '{}');
     const bytes = await zip.generateAsync({ type: 'uint8array', comment: 'PK\u0005\u0006 looks like an end record' });
-    const directory = await readZipDirectory(byteSource(bytes), resolveLimits({}));
-    expect(directory.byName.has('manifest.json')).toBe(true);
+    const failure = await readZipDirectory(byteSource(bytes), resolveLimits({})).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BundleRefusal);
+    expect((failure as BundleRefusal).problem).toMatchObject({ code: 'corrupt-zip', message: expect.stringMatching(/comment holds a zip record signature/) });
   });
 
   it('stops inflating at the limit instead of running on', async () => {

@@ -105,31 +105,49 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export type InflateOutcome = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: 'too-large' | 'corrupt' };
+export type InflateOutcome =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: 'too-large' | 'corrupt' | 'trailing-bytes' };
 
 /**
  * Inflates raw DEFLATE data, stopping as soon as the output passes `maxBytes` (the stream is
  * cancelled, so a bomb never gets further than the limit). Output larger than the limit is
- * 'too-large'; a broken stream (bad codes, data after the end, an early end) is 'corrupt'.
+ * 'too-large'; a broken stream (bad codes, an early end) is 'corrupt'; bytes after the end of the
+ * stream are 'trailing-bytes'.
+ *
+ * Why the last check is done by hand: browsers' DecompressionStream refuses data after the end of
+ * the stream, Node's silently ignores it, and a zip whose entry carries hidden bytes after its
+ * DEFLATE data reads differently in different tools. A DEFLATE stream's last byte always holds
+ * bits of its final block, so the stream ends exactly at the last byte if and only if the input
+ * without that byte is cut short; that second pass only counts its output.
  */
 export async function inflateRaw(compressed: Uint8Array | Blob, maxBytes: number): Promise<InflateOutcome> {
   const input = compressed instanceof Blob ? compressed : new Blob([compressed as Uint8Array<ArrayBuffer>]);
-  const reader = input.stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const parts: Uint8Array[] = [];
+  const whole = await inflateInto(input, maxBytes, (part) => parts.push(part));
+  if (whole !== 'done') return { ok: false, reason: whole };
+  if (input.size > 0) {
+    const shortened = await inflateInto(input.slice(0, input.size - 1), maxBytes, () => undefined);
+    if (shortened === 'done') return { ok: false, reason: 'trailing-bytes' };
+  }
+  return { ok: true, bytes: parts.length === 1 ? parts[0]! : concatBytes(parts) };
+}
+
+async function inflateInto(input: Blob, maxBytes: number, onPart: (part: Uint8Array) => void): Promise<'done' | 'too-large' | 'corrupt'> {
+  const reader = input.stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return 'done';
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: 'too-large' };
+        return 'too-large';
       }
-      parts.push(value);
+      onPart(value);
     }
   } catch {
-    return { ok: false, reason: 'corrupt' };
+    return 'corrupt';
   }
-  return { ok: true, bytes: parts.length === 1 ? parts[0]! : concatBytes(parts) };
 }

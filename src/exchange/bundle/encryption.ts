@@ -180,7 +180,8 @@ export async function openEntryParts(
   return opened ? parts : undefined;
 }
 
-async function forEachOpenedChunk(
+/** Decrypts an entry chunk by chunk, handing each one over and dropping it (streamed hashing). */
+export async function forEachOpenedChunk(
   key: BundleKey,
   bundleId: string,
   entryName: string,

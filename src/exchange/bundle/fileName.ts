@@ -45,6 +45,17 @@ export function localDate(ms: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * The default file name of an export. An encrypted bundle's name must say nothing its content hides
+ * (a file name is shown by every mail client, USB stick and file listing): no title, no assessor,
+ * no date — only that it is an encrypted MMDMA bundle and a short piece of its random id, so that
+ * two of them can be told apart.
+ */
+export function exportFileName(options: { encrypted: boolean; bundleId: string; title: string; assessor: string; createdAtMs: number }): string {
+  if (options.encrypted) return `mmdma-encrypted_${options.bundleId.replace(/-/g, '').slice(0, 12)}${BUNDLE_FILE_SUFFIX}`;
+  return bundleFileName(options.title, options.assessor, options.createdAtMs);
+}
+
 export function bundleFileName(assessmentTitle: string, assessor: string, createdAtMs: number): string {
   return `${slugify(assessmentTitle, 'assessment')}_${slugify(assessor, 'assessor')}_${localDate(createdAtMs)}${BUNDLE_FILE_SUFFIX}`;
 }

@@ -28,6 +28,8 @@ export const MANIFEST_PATH = 'manifest.json';
 export const ENCRYPTED_MANIFEST_ENTRY = 'enc/manifest';
 /** Changes per `changes/NNNNNN.ndjson` chunk the writer makes (readers accept any split). */
 export const CHANGES_PER_CHUNK = 5_000;
+/** The writer also starts a new chunk before one would pass this many bytes (readers allow 8 MiB). */
+export const CHANGES_CHUNK_TARGET_BYTES = 4 * 1024 * 1024;
 /** Plaintext bytes per AES-GCM chunk the writer makes (the header says what a bundle used). */
 export const ENCRYPTION_CHUNK_BYTES = 1024 * 1024;
 export const ENCRYPTION_SCHEME = 'pbkdf2-sha256/aes-256-gcm';
@@ -87,6 +89,10 @@ export const bundleFileSchema = z.discriminatedUnion('kind', [
 export type BundleFile = z.infer<typeof bundleFileSchema>;
 
 const boundedVersionVector = versionVectorSchema.superRefine((vector, ctx) => {
+  if (Object.keys(vector).length > BUNDLE_LIMITS.MAX_VECTOR_NODES) {
+    ctx.addIssue({ code: 'custom', message: `has more than ${BUNDLE_LIMITS.MAX_VECTOR_NODES} devices` });
+    return;
+  }
   for (const [node, hlc] of Object.entries(vector)) {
     if (parseHlc(hlc)?.nodeId !== node) ctx.addIssue({ code: 'custom', path: [node], message: 'the timestamp is not of this node' });
   }

@@ -20,8 +20,14 @@ export const BUNDLE_LIMITS = {
   MAX_TOTAL_BYTES: 2 * GiB,
   /** Uncompressed bytes of `manifest.json` (and of the encrypted manifest). */
   MAX_MANIFEST_BYTES: 16 * MiB,
-  /** Uncompressed bytes of one `changes/NNNNNN.ndjson` chunk. */
-  MAX_CHANGES_ENTRY_BYTES: 64 * MiB,
+  /**
+   * Uncompressed bytes of one `changes/NNNNNN.ndjson` chunk. A chunk is held whole while it is
+   * parsed (bytes, text, lines, objects: about 6× this), so it is kept small; writers cut chunks
+   * at CHANGES_CHUNK_TARGET_BYTES (4 MiB) or 5,000 changes.
+   */
+  MAX_CHANGES_ENTRY_BYTES: 8 * MiB,
+  /** UTF-8 bytes of one change line (its value: a note of half a million Armenian letters fits). */
+  MAX_CHANGE_LINE_BYTES: 1 * MiB,
   /** Changes in one bundle, all chunks together (each becomes an object in memory). */
   MAX_CHANGES: 1_000_000,
   /**
@@ -31,6 +37,15 @@ export const BUNDLE_LIMITS = {
   MAX_COMPRESSION_RATIO: 200,
   /** Entries smaller than this (uncompressed bytes) are exempt from the ratio check. */
   RATIO_CHECK_MIN_BYTES: 64 * KiB,
+  /**
+   * Declared uncompressed ÷ compressed bytes of ALL deflated entries together (beyond a first
+   * RATIO_CHECK_MIN_BYTES). Many small entries each under the per-entry check must not add up to a
+   * bomb. Change chunks of real assessments compress 8–20×; this is what bounds the changes a small
+   * file can make a reader hold (2 MB of file → at most 100 MB of change text).
+   */
+  MAX_TOTAL_COMPRESSION_RATIO: 50,
+  /** Nodes (devices) in a version vector: a team over years has dozens; more is a forgery. */
+  MAX_VECTOR_NODES: 10_000,
   /** Nesting depth of a JSON value in a change or the manifest (validation recurses). */
   MAX_JSON_DEPTH: 64,
   /** Bytes of an entry name (UTF-8). */

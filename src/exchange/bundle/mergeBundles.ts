@@ -9,6 +9,7 @@ import type { Change } from '../../core/merge/change';
 import { compareChangeVersions, mergeChangeSets } from '../../core/merge/mergeChanges';
 import type { VersionVector } from '../../core/merge/versionVector';
 import { err, ok, type Result } from '../../core/result';
+import { bundleClockProblem } from './bundleClock';
 import type { FrameworkRef } from './format';
 import { frameworkFit } from './frameworkMatch';
 import type { VerifiedBundle } from './readBundle';
@@ -23,10 +24,16 @@ export interface MergeBundlesOptions {
   /** Default true. */
   readonly includeAttachments?: boolean;
   readonly write?: WriteBundleOptions;
+  /**
+   * The merging machine's clock, ms since the epoch (default Date.now()). An input with a change or
+   * version vector more than MAX_CLOCK_SKEW_MS ahead of it refuses the whole merge: merging it would
+   * let that change beat honest values for ever and write a vector pointing into the future.
+   */
+  readonly nowMs?: number;
 }
 
 export interface MergeProblem {
-  readonly code: 'no-input' | 'different-assessments' | 'framework-mismatch' | 'too-large' | 'read-failed';
+  readonly code: 'no-input' | 'different-assessments' | 'framework-mismatch' | 'too-large' | 'read-failed' | 'clock-ahead';
   readonly message: string;
 }
 
@@ -44,6 +51,14 @@ export async function mergeBundles(bundles: readonly VerifiedBundle[], options: 
   for (const bundle of bundles) {
     const fit = frameworkFit(bundle.manifest.framework, first.manifest.framework, 'another bundle');
     if (fit.fit === 'incompatible') return err({ code: 'framework-mismatch', message: fit.reason });
+  }
+
+  // readBundle already refused such bundles for its own clock; this is the rule at the merge itself,
+  // whatever clock the inputs were read with, and before anything is merged or written.
+  const nowMs = options.nowMs ?? Date.now();
+  for (const bundle of bundles) {
+    const ahead = bundleClockProblem(bundle, nowMs);
+    if (ahead !== undefined) return err({ code: 'clock-ahead', message: `Bundle ${bundle.manifest.bundleId}: ${ahead.message}` });
   }
 
   let changes: Change[] = [];

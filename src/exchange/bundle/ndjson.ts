@@ -8,7 +8,11 @@
 import { changeSchema, type Change } from '../../core/merge/change';
 import { formatPath } from '../../core/framework/validateFramework';
 import { decodeUtf8, utf8 } from './bytes';
+import { findDuplicateKey } from './duplicateKeys';
 import { refuse } from './problem';
+
+/** Distinct strings shared per chunk (bounds the sharing map itself). */
+const MAX_INTERNED = 100_000;
 
 /** The canonical line of a change: fixed key order, so equal changes are equal bytes. */
 export function changeLine(change: Change): string {
@@ -21,16 +25,31 @@ export function encodeChanges(changes: readonly Change[]): Uint8Array {
   return utf8(text);
 }
 
-/** Parses one chunk; throws BundleRefusal ('invalid-changes') naming the entry and line. */
-export function parseChanges(bytes: Uint8Array, entry: string, maxDepth: number): Change[] {
+/**
+ * Parses one chunk; throws BundleRefusal ('invalid-changes') naming the entry and line. Lines over
+ * `maxLineBytes` (UTF-16 code units, at most the UTF-8 bytes) are refused before they are parsed.
+ * Repeated strings (node, table, id, field) are shared between changes, so a chunk of a hundred
+ * thousand changes to a few records does not hold a hundred thousand copies of their ids.
+ */
+export function parseChanges(bytes: Uint8Array, entry: string, maxDepth: number, maxLineBytes = Number.POSITIVE_INFINITY): Change[] {
   const text = decodeUtf8(bytes);
   if (text === undefined) refuse('invalid-changes', `"${entry}" is not valid UTF-8 text.`, entry);
   const lines = text.split('\n');
   // A final newline leaves one empty string at the end; any other empty line is an error.
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const changes: Change[] = [];
+  const shared = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    if (shared.size < MAX_INTERNED) shared.set(s, s);
+    return s;
+  };
   for (let i = 0; i < lines.length; i++) {
     const where = `"${entry}", line ${i + 1}`;
+    if (lines[i]!.length > maxLineBytes) {
+      refuse('invalid-changes', `${where} is longer than ${maxLineBytes} bytes: one change may not carry more.`, entry);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(lines[i]!);
@@ -47,7 +66,11 @@ export function parseChanges(bytes: Uint8Array, entry: string, maxDepth: number)
       const path = formatPath(issue.path);
       refuse('invalid-changes', `${where} is not a valid change: ${path === '' ? '' : `${path} `}${issue.message}.`, entry);
     }
-    changes.push(parsed.data);
+    const duplicate = findDuplicateKey(lines[i]!);
+    if (duplicate !== undefined) refuse('invalid-changes', `${where} has the key "${duplicate.slice(0, 60)}" twice in one object.`, entry);
+    const change = parsed.data;
+    changes.push({ ...change, node: intern(change.node), table: change.table, id: intern(change.id), field: intern(change.field) });
+    lines[i] = '';
   }
   return changes;
 }

@@ -47,6 +47,10 @@ export const BUNDLE_PROBLEM_CODES = [
   'tampered',
   /** The file could not be read (it changed or vanished while being read). */
   'read-failed',
+  /** A change or version vector stamped more than MAX_CLOCK_SKEW_MS ahead of the reader's clock. */
+  'clock-ahead',
+  /** A plain bundle where the team requires encrypted ones. */
+  'encryption-required',
 ] as const;
 
 export type BundleProblemCode = (typeof BUNDLE_PROBLEM_CODES)[number];

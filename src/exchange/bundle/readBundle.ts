@@ -13,10 +13,12 @@ import type { Change } from '../../core/merge/change';
 import { compareChangesCanonically, compareChangeVersions } from '../../core/merge/mergeChanges';
 import { formatPath } from '../../core/framework/validateFramework';
 import { err, ok, type Result } from '../../core/result';
-import { byteSource, decodeUtf8, equalBytes, fromBase64, inflateRaw, sha256Hex, type ByteSource } from './bytes';
+import { byteSource, decodeUtf8, equalBytes, fromBase64, inflateRaw, sha256Hex, toHex, type ByteSource } from './bytes';
+import { sha256 as sha256Streaming } from '@noble/hashes/sha2.js';
 import {
   deriveBundleKey,
   encryptedSize,
+  forEachOpenedChunk,
   keyCheckPasses,
   openEntry,
   openEntryParts,
@@ -35,6 +37,8 @@ import {
   type EncryptionHeader,
   type FrameworkRef,
 } from './format';
+import { bundleClockProblem } from './bundleClock';
+import { findDuplicateKey } from './duplicateKeys';
 import { installedFrameworkFit } from './frameworkMatch';
 import { resolveLimits, type BundleLimits } from './limits';
 import { inspectJson, parseChanges } from './ndjson';
@@ -54,6 +58,13 @@ export interface ReadBundleOptions {
   /** The frameworks installed here; when given, the bundle's framework must fit one of them. */
   readonly frameworks?: readonly FrameworkRef[];
   readonly onProgress?: OnBundleProgress;
+  /**
+   * The reader's wall clock, ms since the epoch (default Date.now()): changes and version vectors
+   * stamped more than MAX_CLOCK_SKEW_MS ahead of it are refused (`clock-ahead`).
+   */
+  readonly nowMs?: number;
+  /** Refuse a plain bundle (`encryption-required`): the team requires encrypted bundles. */
+  readonly requireEncryption?: boolean;
 }
 
 export interface BundleBlobInfo {
@@ -110,7 +121,7 @@ export async function readBundleHeader(data: Uint8Array | Blob, options: Pick<Re
       const header = parseEncryptionHeader(raw, limits);
       return ok({ encrypted: true, bundleId: header.bundleId, manifest: undefined, pbkdf2Iterations: header.encryption.iterations });
     }
-    const manifest = parseManifest(raw, MANIFEST_PATH);
+    const manifest = parseManifest(raw, MANIFEST_PATH, limits);
     return ok({ encrypted: false, bundleId: manifest.bundleId, manifest, pbkdf2Iterations: undefined });
   } catch (error) {
     if (error instanceof BundleRefusal) return err(error.problem);
@@ -126,8 +137,18 @@ interface FileAccess {
   storedSize(file: BundleFile): number;
   /** The file's bytes, SHA-256 and size checked against the manifest. */
   read(file: BundleFile, maxBytes: number): Promise<Uint8Array>;
+  /** Checks an attachment's SHA-256 (and size) without holding more than a slice of it. */
+  verifyBlob(file: BundleFile & { kind: 'blob' }): Promise<void>;
   blob(file: BundleFile & { kind: 'blob' }): Promise<Blob>;
 }
+
+/**
+ * Attachments up to this size are read whole and hashed by the platform (crypto.subtle, fast and
+ * parallel, within the PARALLEL_BYTES budget); larger ones are hashed as they stream, a slice of
+ * STREAM_SLICE_BYTES at a time, so a 500 MB recording never sits in memory to be checked.
+ */
+const WHOLE_HASH_MAX_BYTES = 8 * 1024 * 1024;
+const STREAM_SLICE_BYTES = 4 * 1024 * 1024;
 
 async function verify(source: ByteSource, options: ReadBundleOptions): Promise<VerifiedBundle> {
   const limits = resolveLimits(options.limits);
@@ -145,11 +166,21 @@ async function verify(source: ByteSource, options: ReadBundleOptions): Promise<V
     manifest = await readEncryptedManifest(source, directory, header, key, limits);
     access = encryptedAccess(source, directory, header, key);
   } else {
-    manifest = parseManifest(raw, MANIFEST_PATH);
+    if (options.requireEncryption === true) {
+      refuse(
+        'encryption-required',
+        'This bundle is not encrypted, and this team requires encrypted bundles: interview notes must not travel in clear. Ask the sender to export it again with a passphrase.',
+      );
+    }
+    manifest = parseManifest(raw, MANIFEST_PATH, limits);
     access = plainAccess(source, directory);
   }
 
   checkSchemaVersion(manifest);
+  const nowMs = options.nowMs ?? Date.now();
+  // Before a single change is read: the vector covers every change (checked below).
+  const vectorAhead = bundleClockProblem({ manifest }, nowMs);
+  if (vectorAhead !== undefined) refuse(vectorAhead.code, vectorAhead.message);
   let frameworkNote: string | undefined;
   if (options.frameworks !== undefined) {
     const fit = installedFrameworkFit(manifest.framework, options.frameworks);
@@ -167,7 +198,7 @@ async function verify(source: ByteSource, options: ReadBundleOptions): Promise<V
   let done = 0;
   for (const file of changeFiles) {
     const bytes = await access.read(file, limits.MAX_CHANGES_ENTRY_BYTES);
-    const parsed = parseChanges(bytes, file.path, limits.MAX_JSON_DEPTH);
+    const parsed = parseChanges(bytes, file.path, limits.MAX_JSON_DEPTH, limits.MAX_CHANGE_LINE_BYTES);
     if (parsed.length !== file.changes) {
       refuse('manifest-mismatch', `"${file.path}" holds ${parsed.length} changes; the manifest says ${file.changes}.`, file.path);
     }
@@ -178,12 +209,17 @@ async function verify(source: ByteSource, options: ReadBundleOptions): Promise<V
   changes.sort(compareChangesCanonically);
   checkScope(changes, manifest.assessment.id);
   checkConsistency(manifest, changes);
+  // The vector covers every change (checkConsistency), so this cannot fail after the vector check;
+  // it stays as the direct statement of the rule for the changes themselves.
+  const changeAhead = bundleClockProblem({ manifest, changes }, nowMs);
+  if (changeAhead !== undefined) refuse(changeAhead.code, changeAhead.message);
 
   done = 0;
   // Read, hash, drop — a few attachments at a time (at most PARALLEL_BYTES, or one larger one; half
   // that when encrypted, where each attachment also passes through ciphertext and chunk buffers).
-  await forEachBounded(blobFiles, (f) => f.bytes, access.encrypted ? PARALLEL_BYTES / 2 : PARALLEL_BYTES, async (file) => {
-    await access.read(file, limits.MAX_ENTRY_BYTES);
+  const weight = (f: BundleFile) => Math.min(f.bytes, WHOLE_HASH_MAX_BYTES);
+  await forEachBounded(blobFiles, weight, access.encrypted ? PARALLEL_BYTES / 2 : PARALLEL_BYTES, async (file) => {
+    await access.verifyBlob(file);
     done += file.bytes;
     options.onProgress?.({ stage: 'attachments', done, total: blobBytes, unit: 'bytes' });
   });
@@ -232,6 +268,10 @@ function parseJson(bytes: Uint8Array, entry: string, limits: BundleLimits): unkn
   const shape = inspectJson(raw, limits.MAX_JSON_DEPTH);
   if (shape.protoKeyAt !== undefined) refuse('invalid-manifest', `"${entry}" has a "__proto__" key.`, entry);
   if (shape.tooDeep) refuse('invalid-manifest', `"${entry}" nests values more than ${limits.MAX_JSON_DEPTH} levels deep.`, entry);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== undefined) {
+    refuse('invalid-manifest', `"${entry}" has the key "${printable(duplicate).slice(0, 60)}" twice in one object; readers would disagree on which counts.`, entry);
+  }
   return raw;
 }
 
@@ -313,7 +353,7 @@ async function readEncryptedManifest(
   if (!inflated.ok) {
     refuse(inflated.reason === 'too-large' ? 'oversize-entry' : 'corrupt-zip', 'The encrypted manifest does not inflate to a manifest.', ENCRYPTED_MANIFEST_ENTRY);
   }
-  const manifest = parseManifest(parseJson(inflated.bytes, ENCRYPTED_MANIFEST_ENTRY, limits), ENCRYPTED_MANIFEST_ENTRY);
+  const manifest = parseManifest(parseJson(inflated.bytes, ENCRYPTED_MANIFEST_ENTRY, limits), ENCRYPTED_MANIFEST_ENTRY, limits);
   if (manifest.bundleId !== header.bundleId) refuse('tampered', 'The encrypted manifest belongs to another bundle.', ENCRYPTED_MANIFEST_ENTRY);
   return manifest;
 }
@@ -354,7 +394,15 @@ async function openEncrypted<T>(
   return plain;
 }
 
-function parseManifest(raw: unknown, entry: string): BundleManifest {
+function parseManifest(raw: unknown, entry: string, limits: BundleLimits): BundleManifest {
+  // Counted before the schema walks them: a forged vector of a million nodes is refused cheaply.
+  for (const field of ['versionVector', 'since'] as const) {
+    const vector = isObject(raw) ? raw[field] : undefined;
+    const nodes = isObject(vector) ? Object.keys(vector).length : 0;
+    if (nodes > limits.MAX_VECTOR_NODES) {
+      refuse('invalid-manifest', `"${entry}" has a ${field} of ${nodes} devices; at most ${limits.MAX_VECTOR_NODES} are accepted.`, entry);
+    }
+  }
   const parsed = bundleManifestSchema.safeParse(raw);
   if (!parsed.success) refuse('invalid-manifest', `"${entry}" is not a valid manifest: ${describeIssue(parsed.error.issues)}.`, entry);
   return parsed.data;
@@ -374,6 +422,19 @@ function plainAccess(source: ByteSource, directory: ZipDirectory): FileAccess {
       const bytes = await readEntry(source, entryOf(file), Math.min(maxBytes, file.bytes), { checkCrc: false });
       await checkDigest(file, bytes);
       return bytes;
+    },
+    async verifyBlob(file) {
+      const entry = entryOf(file);
+      if (entry.method !== METHOD_STORE) refuse('unsupported-zip-feature', `The attachment "${file.path}" is compressed; bundles store attachments uncompressed.`, file.path);
+      if (file.bytes <= WHOLE_HASH_MAX_BYTES) {
+        await checkDigest(file, await source.read(entry.dataStart, entry.dataStart + entry.compressedSize));
+        return;
+      }
+      const hash = sha256Streaming.create();
+      for (let at = 0; at < entry.compressedSize; at += STREAM_SLICE_BYTES) {
+        hash.update(await source.read(entry.dataStart + at, entry.dataStart + Math.min(entry.compressedSize, at + STREAM_SLICE_BYTES)));
+      }
+      checkHex(file, toHex(hash.digest()));
     },
     async blob(file) {
       const entry = entryOf(file);
@@ -413,6 +474,25 @@ function encryptedAccess(source: ByteSource, directory: ZipDirectory, header: En
     entryOf,
     storedSize: (file) => encryptedSize(file.encodedBytes ?? 0, chunkBytes),
     read,
+    async verifyBlob(file) {
+      if (file.encoding !== 'identity') refuse('invalid-manifest', `The attachment "${file.path}" is compressed; bundles store attachments uncompressed.`, file.path);
+      if (file.bytes <= WHOLE_HASH_MAX_BYTES) {
+        await read(file, file.bytes);
+        return;
+      }
+      const entry = entryOf(file);
+      if (entry.method !== METHOD_STORE) refuse('unsupported-zip-feature', `The attachment "${file.path}" is compressed; bundles store attachments uncompressed.`, file.path);
+      const hash = sha256Streaming.create();
+      let bytes = 0;
+      const storedBytes = encryptedSize(file.bytes, chunkBytes);
+      const opened = await forEachOpenedChunk(key, header.bundleId, entry.name, storedBytes, chunkBytes, (start, end) => source.read(entry.dataStart + start, entry.dataStart + end), (plain) => {
+        hash.update(plain);
+        bytes += plain.length;
+      });
+      if (!opened) refuse('tampered', `"${entry.name}" fails authentication: the bundle was altered, reordered or cut after it was encrypted.`, entry.name);
+      if (bytes !== file.bytes) refuse('checksum-mismatch', `"${file.path}" has ${bytes} bytes; the manifest says ${file.bytes}.`, file.path);
+      checkHex(file, toHex(hash.digest()));
+    },
     async blob(file) {
       // No second SHA-256: verify() hashed these very bytes, and AES-GCM authenticates every chunk
       // (bound to bundle, path and position), so decrypting again cannot give other bytes without
@@ -432,7 +512,11 @@ function encryptedAccess(source: ByteSource, directory: ZipDirectory, header: En
 }
 
 async function checkDigest(file: BundleFile, bytes: Uint8Array): Promise<void> {
-  if ((await sha256Hex(bytes)) !== file.sha256) {
+  checkHex(file, await sha256Hex(bytes));
+}
+
+function checkHex(file: BundleFile, sha256: string): void {
+  if (sha256 !== file.sha256) {
     refuse('checksum-mismatch', `"${file.path}" does not match its SHA-256 in the manifest: the file is damaged or was altered.`, file.path);
   }
 }

@@ -29,6 +29,7 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   bundleManifestSchema,
+  CHANGES_CHUNK_TARGET_BYTES,
   CHANGES_PER_CHUNK,
   changesPath,
   ENCRYPTED_MANIFEST_ENTRY,
@@ -42,7 +43,7 @@ import {
   type FrameworkRef,
 } from './format';
 import { BUNDLE_LIMITS } from './limits';
-import { encodeChanges } from './ndjson';
+import { changeLine, encodeChanges } from './ndjson';
 import type { OnBundleProgress } from './progress';
 import { createBlobSink, createZipWriter, type ByteSink } from './zipWriter';
 
@@ -128,9 +129,12 @@ export async function writeBundle(input: WriteBundleInput, options: WriteBundleO
 
   const perChunk = options.changesPerChunk ?? CHANGES_PER_CHUNK;
   const changes = [...input.changes].sort(compareChangesCanonically);
-  const chunkTotal = Math.ceil(changes.length / perChunk);
-  for (let chunk = 0; chunk < chunkTotal; chunk++) {
-    const slice = changes.slice(chunk * perChunk, (chunk + 1) * perChunk);
+  const chunked = chunkChanges(changes, perChunk);
+  if (!chunked.ok) return chunked;
+  const chunks = chunked.value;
+  let changesDone = 0;
+  for (let chunk = 0; chunk < chunks.length; chunk++) {
+    const slice = chunks[chunk]!;
     const path = changesPath(chunk + 1);
     const bytes = encodeChanges(slice);
     const sha256 = await sha256Hex(bytes);
@@ -143,7 +147,8 @@ export async function writeBundle(input: WriteBundleInput, options: WriteBundleO
       await zip.addStreamed(entry, encryptedSize(encoded.length, chunkBytes), sealEntry(key, input.bundleId, entry, encoded, chunkBytes, randomBytes));
       files.push({ kind: 'changes', path, sha256, bytes: bytes.length, changes: slice.length, entry, encoding: 'deflate-raw', encodedBytes: encoded.length });
     }
-    options.onProgress?.({ stage: 'changes', done: Math.min(changes.length, (chunk + 1) * perChunk), total: changes.length, unit: 'changes' });
+    changesDone += slice.length;
+    options.onProgress?.({ stage: 'changes', done: changesDone, total: changes.length, unit: 'changes' });
   }
 
   const skippedBlobs: SkippedBlob[] = [];
@@ -228,4 +233,33 @@ async function keyFor(encryption: BundleEncryption | undefined, randomBytes: Ran
   if (encryption === undefined) return undefined;
   if ('key' in encryption) return encryption.key;
   return deriveBundleKey(encryption.passphrase, { randomBytes });
+}
+
+/**
+ * Changes cut into chunks of at most `perChunk` changes and CHANGES_CHUNK_TARGET_BYTES of text, so
+ * that every reader can hold one chunk at a time within its limit. A single change over the
+ * readers' line limit is refused here rather than written into a bundle nobody can read.
+ */
+function chunkChanges(changes: readonly Change[], perChunk: number): Result<Change[][], WriteProblem> {
+  const chunks: Change[][] = [];
+  let current: Change[] = [];
+  let bytes = 0;
+  for (const change of changes) {
+    const lineBytes = utf8(changeLine(change)).length + 1;
+    if (lineBytes > BUNDLE_LIMITS.MAX_CHANGE_LINE_BYTES) {
+      return err({
+        code: 'too-large',
+        message: `The ${change.field} of ${change.table} ${change.id} is ${lineBytes} bytes; one change in a bundle may carry at most ${BUNDLE_LIMITS.MAX_CHANGE_LINE_BYTES}. Shorten it, or attach it as a file.`,
+      });
+    }
+    if (current.length > 0 && (current.length >= perChunk || bytes + lineBytes > CHANGES_CHUNK_TARGET_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(change);
+    bytes += lineBytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return ok(chunks);
 }

@@ -19,6 +19,7 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
 const END_RECORD_BYTES = 22;
 const MAX_COMMENT_BYTES = 0xffff;
 const CENTRAL_HEADER_BYTES = 46;
@@ -70,6 +71,7 @@ export async function readZipDirectory(source: ByteSource, limits: BundleLimits)
   const entryCount = end.getUint16(endAt + 10, true);
   const directoryBytes = end.getUint32(endAt + 12, true);
   const directoryOffset = end.getUint32(endAt + 16, true);
+  const commentLength = end.getUint16(endAt + 20, true);
 
   if (endAt >= 20 && end.getUint32(endAt - 20, true) === SIG_ZIP64_LOCATOR) {
     refuse('unsupported-zip-feature', 'The zip uses ZIP64 records; bundles never need them.');
@@ -79,6 +81,12 @@ export async function readZipDirectory(source: ByteSource, limits: BundleLimits)
   }
   if (entryCount === 0xffff || directoryBytes === 0xffffffff || directoryOffset === 0xffffffff) {
     refuse('unsupported-zip-feature', 'The zip uses ZIP64 sizes; bundles never need them.');
+  }
+  // A comment can hold a second end record, and so a second zip for a reader that takes the first
+  // signature it finds from the end without checking the comment length. Bundles never write a
+  // comment; another tool's innocent one is tolerated, one with a zip signature in it is not.
+  if (commentLength !== 0 && holdsZipSignature(tail.subarray(endAt + END_RECORD_BYTES))) {
+    refuse('corrupt-zip', `The zip's comment holds a zip record signature: it could show another bundle to another zip reader.`);
   }
   if (entryCount > limits.MAX_ENTRIES) {
     refuse('zip-bomb', `The zip has ${entryCount} entries; a bundle may have at most ${limits.MAX_ENTRIES}.`);
@@ -117,6 +125,9 @@ export async function readEntry(source: ByteSource, entry: ZipEntry, maxBytes: n
       if (inflated.reason === 'too-large') {
         refuse('zip-bomb', `"${entry.name}" inflates to more than the ${entry.uncompressedSize} bytes its header declares.`, entry.name);
       }
+      if (inflated.reason === 'trailing-bytes') {
+        refuse('corrupt-zip', `"${entry.name}" has bytes after the end of its DEFLATE data (another reader could see other content).`, entry.name);
+      }
       refuse('corrupt-zip', `"${entry.name}" is not valid DEFLATE data.`, entry.name);
     }
     bytes = inflated.bytes;
@@ -144,6 +155,16 @@ async function notZip(source: ByteSource, what: string): Promise<never> {
   return refuse('not-a-zip', `The file ${what}: it is not a bundle.`);
 }
 
+/** Whether bytes contain "PK" followed by the signature of any zip record. */
+function holdsZipSignature(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 4 <= bytes.length; i++) {
+    if (bytes[i] !== 0x50 || bytes[i + 1] !== 0x4b) continue;
+    const kind = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    if (kind === 0x0304 || kind === 0x0102 || kind === 0x0506 || kind === 0x0606 || kind === 0x0607 || kind === 0x0708) return true;
+  }
+  return false;
+}
+
 /** The end record nearest the end whose comment runs exactly to the end of the file; -1 if none. */
 function findEndRecord(tail: Uint8Array): number {
   const v = view(tail);
@@ -166,6 +187,7 @@ function parseCentralDirectory(directory: Uint8Array, entryCount: number, limits
     if (p + CENTRAL_HEADER_BYTES > directory.length || v.getUint32(p, true) !== SIG_CENTRAL) {
       refuse('corrupt-zip', `Central directory entry ${index + 1} of ${entryCount} is missing or damaged.`);
     }
+    const madeBy = v.getUint16(p + 4, true);
     const flags = v.getUint16(p + 8, true);
     const method = v.getUint16(p + 10, true);
     const crc = v.getUint32(p + 16, true);
@@ -175,6 +197,7 @@ function parseCentralDirectory(directory: Uint8Array, entryCount: number, limits
     const extraLength = v.getUint16(p + 30, true);
     const commentLength = v.getUint16(p + 32, true);
     const diskStart = v.getUint16(p + 34, true);
+    const externalAttributes = v.getUint32(p + 38, true);
     const localHeaderOffset = v.getUint32(p + 42, true);
     const next = p + CENTRAL_HEADER_BYTES + nameLength + extraLength + commentLength;
     if (next > directory.length) refuse('corrupt-zip', `Central directory entry ${index + 1} runs past the directory's end.`);
@@ -191,6 +214,8 @@ function parseCentralDirectory(directory: Uint8Array, entryCount: number, limits
       refuse('unsupported-zip-feature', `"${name}" uses ZIP64 sizes; bundles never need them.`, name);
     }
     if (diskStart !== 0) refuse('unsupported-zip-feature', `"${name}" is on another disk of a split zip.`, name);
+    const notRegular = fileTypeProblem(madeBy, externalAttributes, name.endsWith('/'));
+    if (notRegular !== undefined) refuse('unsupported-zip-feature', `"${printable(name)}" ${notRegular}; a bundle holds only regular files.`, name);
     entries.push({
       name,
       nameBytes,
@@ -206,6 +231,31 @@ function parseCentralDirectory(directory: Uint8Array, entryCount: number, limits
   }
   if (p !== directory.length) refuse('corrupt-zip', `The central directory has ${directory.length - p} bytes after its ${entryCount} entries.`);
   return entries;
+}
+
+const HOST_UNIX = 3;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const DOS_VOLUME_LABEL = 0x08;
+const DOS_DIRECTORY = 0x10;
+
+/**
+ * Why an entry's attributes make it something other than a regular file (or a folder entry whose
+ * name ends in "/"), or undefined. An unzip tool restores a Unix mode of 0o120000 as a symbolic link:
+ * a bundle extracted by hand could then point anywhere on the disk. Zero attributes (our writer,
+ * JSZip) mean a regular file.
+ */
+function fileTypeProblem(madeBy: number, externalAttributes: number, namedAsFolder: boolean): string | undefined {
+  const dos = externalAttributes & 0xff;
+  if (dos & DOS_VOLUME_LABEL) return 'is marked as a volume label';
+  if (dos & DOS_DIRECTORY && !namedAsFolder) return 'is marked as a folder but is not named as one';
+  if (madeBy >>> 8 !== HOST_UNIX) return undefined;
+  const type = (externalAttributes >>> 16) & S_IFMT;
+  if (type === 0 || type === S_IFREG) return undefined;
+  if (type === S_IFDIR) return namedAsFolder ? undefined : 'is marked as a folder but is not named as one';
+  if (type === 0o120000) return 'is a symbolic link';
+  return `has the Unix file type 0o${type.toString(8)} (a device, pipe or socket)`;
 }
 
 function decodeName(bytes: Uint8Array, flags: number, limits: BundleLimits): string {
@@ -242,6 +292,8 @@ export function unsafeNameReason(name: string): string | undefined {
 function checkNamesAndSizes(entries: readonly RawEntry[], limits: BundleLimits): void {
   const seen = new Map<string, string>();
   let total = 0;
+  let deflatedIn = 0;
+  let deflatedOut = 0;
   for (const entry of entries) {
     const reason = unsafeNameReason(entry.name);
     if (reason !== undefined) refuse('unsafe-path', `The entry name "${printable(entry.name)}" ${reason}.`, entry.name);
@@ -280,6 +332,17 @@ function checkNamesAndSizes(entries: readonly RawEntry[], limits: BundleLimits):
     if (total > limits.MAX_TOTAL_BYTES) {
       refuse('zip-bomb', `The entries add up to more than ${limits.MAX_TOTAL_BYTES} bytes uncompressed.`, entry.name);
     }
+    if (entry.method === METHOD_DEFLATE) {
+      deflatedIn += entry.compressedSize;
+      deflatedOut += entry.uncompressedSize;
+    }
+  }
+  // Many entries each below the per-entry check add up: bound them together.
+  if (deflatedOut > limits.RATIO_CHECK_MIN_BYTES + limits.MAX_TOTAL_COMPRESSION_RATIO * deflatedIn) {
+    refuse(
+      'zip-bomb',
+      `The deflated entries would inflate ${Math.round(deflatedOut / Math.max(1, deflatedIn))}× together (${deflatedIn} → ${deflatedOut} bytes); at most ${limits.MAX_TOTAL_COMPRESSION_RATIO}× is accepted.`,
+    );
   }
 }
 
@@ -320,14 +383,38 @@ async function locateData(source: ByteSource, entries: readonly RawEntry[], dire
       }
     }
     const dataStart = entry.localHeaderOffset + LOCAL_HEADER_BYTES + nameLength + extraLength;
-    const dataEnd = dataStart + entry.compressedSize + (flags & FLAG_DATA_DESCRIPTOR ? 12 : 0);
+    let dataEnd = dataStart + entry.compressedSize;
     if (dataEnd > boundary) overlapOrTruncated(entry, boundary, directoryOffset);
+    if (flags & FLAG_DATA_DESCRIPTOR) dataEnd += await checkDataDescriptor(source, entry, dataEnd, boundary);
+    if (dataEnd > boundary) overlapOrTruncated(entry, boundary, directoryOffset);
+    // Every byte of a bundle belongs to exactly one entry or the directory. Unexplained bytes
+    // between entries can hold a local header that a streaming reader (which walks local headers
+    // from the start) would take for another file: two readers, two bundles.
+    if (dataEnd < boundary) {
+      refuse('corrupt-zip', `The zip has ${boundary - dataEnd} unexplained bytes after "${entry.name}" (another reader could find a hidden file there).`, entry.name);
+    }
     dataStarts.set(entry, dataStart);
   }
   return entries.map((raw) => {
     const { nameBytes: _nameBytes, ...entry } = raw;
     return { ...entry, dataStart: dataStarts.get(raw)! };
   });
+}
+
+/**
+ * The data descriptor after an entry's data (12 bytes, or 16 with its optional signature): it must
+ * repeat the central directory's CRC and sizes. Returns its length.
+ */
+async function checkDataDescriptor(source: ByteSource, entry: RawEntry, at: number, boundary: number): Promise<number> {
+  const head = await source.read(at, Math.min(boundary, at + 16));
+  if (head.length < 12) overlapOrTruncated(entry, boundary, boundary);
+  const v = view(head);
+  const signed = head.length >= 16 && v.getUint32(0, true) === SIG_DATA_DESCRIPTOR;
+  const o = signed ? 4 : 0;
+  if (v.getUint32(o, true) !== entry.crc32 || v.getUint32(o + 4, true) !== entry.compressedSize || v.getUint32(o + 8, true) !== entry.uncompressedSize) {
+    refuse('corrupt-zip', `The data descriptor of "${entry.name}" declares other sizes or CRC than the central directory.`, entry.name);
+  }
+  return signed ? 16 : 12;
 }
 
 function overlapOrTruncated(entry: RawEntry, boundary: number, directoryOffset: number): never {

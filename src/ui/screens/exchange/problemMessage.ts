@@ -56,6 +56,10 @@ export function bundleProblemText(t: TFunction, code: BundleProblemCode): string
       return t('exchange:problem.tampered');
     case 'read-failed':
       return t('exchange:problem.read-failed');
+    case 'clock-ahead':
+      return t('exchange:problem.clock-ahead');
+    case 'encryption-required':
+      return t('exchange:problem.encryption-required');
   }
 }
 
