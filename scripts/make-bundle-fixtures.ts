@@ -70,6 +70,12 @@ interface RawEntry {
   readonly flags?: number;
   /** Point the central record at another entry's local header (overlap). */
   readonly sameLocalAs?: number;
+  /** Central "version made by" (high byte: host system, 3 = Unix) and external attributes. */
+  readonly madeBy?: number;
+  readonly externalAttributes?: number;
+  /** Bytes written after the entry's (compressed) data: counted in its size, or not. */
+  readonly trailing?: Uint8Array;
+  readonly trailingCounted?: boolean;
 }
 
 function rawZip(entries: readonly RawEntry[]): Uint8Array {
@@ -80,7 +86,11 @@ function rawZip(entries: readonly RawEntry[]): Uint8Array {
   entries.forEach((entry, index) => {
     const name = new TextEncoder().encode(entry.name);
     const method = entry.method === 'deflate' ? 8 : 0;
-    const body = method === 8 ? new Uint8Array(deflateRawSync(entry.data)) : entry.data;
+    const deflated = method === 8 ? new Uint8Array(deflateRawSync(entry.data)) : entry.data;
+    // Trailing bytes counted in the compressed size hide behind the end of the DEFLATE stream;
+    // uncounted ones sit in a gap between entries.
+    const body = entry.trailing !== undefined && entry.trailingCounted === true ? concat([deflated, entry.trailing]) : deflated;
+    const gap = entry.trailing !== undefined && entry.trailingCounted !== true ? entry.trailing : new Uint8Array(0);
     const crc = crc32(entry.data);
     const size = entry.declaredSize ?? entry.data.length;
     const flags = (entry.flags ?? 0) | 0x0800;
@@ -98,18 +108,19 @@ function rawZip(entries: readonly RawEntry[]): Uint8Array {
       v.setUint32(22, size, true);
       v.setUint16(26, name.length, true);
       local.set(name, 30);
-      parts.push(local, body);
+      parts.push(local, body, gap);
       offsets[index] = offset;
-      offset += local.length + body.length;
+      offset += local.length + body.length + gap.length;
     } else offsets[index] = localOffset;
     const header = new Uint8Array(46 + name.length);
     const v = new DataView(header.buffer);
     v.setUint32(0, 0x02014b50, true);
-    v.setUint16(4, 20, true);
+    v.setUint16(4, entry.madeBy ?? 20, true);
     v.setUint16(6, 20, true);
     v.setUint16(8, flags, true);
     v.setUint16(10, method, true);
     v.setUint16(14, 0x21, true);
+    v.setUint32(38, entry.externalAttributes ?? 0, true);
     v.setUint32(16, crc, true);
     v.setUint32(20, body.length, true);
     v.setUint32(24, size, true);
@@ -349,6 +360,92 @@ async function main() {
   const v11 = aChanges.map((c) => (c.table === 'assessment' && c.field === 'frameworkVersion' ? { ...c, value: '1.1.0' } : c));
   const v11Parts = await partsOf(v11);
   files.set('framework-minor.mmdma.zip', zipOf(v11Parts, { manifest: { ...v11Parts.manifest, framework: { id: 'mmdma', version: '1.1.0' } } }));
+
+  // ——— issue 8: a poisoned clock, a strict zip, bounded memory ———
+
+  // A device whose clock ran to the year 33658 overwrote the note: refused, whoever reads it.
+  const FUTURE_MS = 999_999_999_999_000;
+  const poisoned = [...aChanges, { hlc: formatHlc({ wallMs: FUTURE_MS, counter: 0, nodeId: NODE_B }), node: NODE_B, table: 'observation' as const, id: OBSERVATION_ID, field: 'text', value: 'overwritten from the future' }];
+  const poisonedParts = await partsOf(poisoned);
+  files.set('clock-ahead.mmdma.zip', zipOf(poisonedParts));
+  // Honest changes, but a version vector that claims the future (a peer would then skip real changes).
+  files.set(
+    'clock-ahead-vector.mmdma.zip',
+    zipOf(parts, { manifest: { ...parts.manifest, versionVector: { ...parts.manifest.versionVector, [NODE_A]: formatHlc({ wallMs: Date.UTC(2031, 0, 1), counter: 0, nodeId: NODE_A }) } } }),
+  );
+
+  // Bytes after the end of a DEFLATE stream (counted in the entry's size): Node ignores them, browsers refuse them.
+  const hiddenHeader = rawZip([{ name: 'changes/000009.ndjson', data: text('{"hidden":true}\n') }]).subarray(0, 60);
+  files.set(
+    'deflate-trailing-bytes.mmdma.zip',
+    rawZip([
+      { name: changesPath(1), data: text(parts.ndjson), method: 'deflate', trailing: hiddenHeader, trailingCounted: true },
+      { name: blobPath(parts.blobSha), data: parts.blob },
+      { name: 'manifest.json', data: json(parts.manifest), method: 'deflate' },
+    ]),
+  );
+  // A gap between entries holding another local header that a streaming unzip would show.
+  files.set(
+    'gap-between-entries.mmdma.zip',
+    rawZip([
+      { name: changesPath(1), data: text(parts.ndjson), method: 'deflate', trailing: hiddenHeader },
+      { name: blobPath(parts.blobSha), data: parts.blob },
+      { name: 'manifest.json', data: json(parts.manifest), method: 'deflate' },
+    ]),
+  );
+  // An entry an unzip tool would restore as a symbolic link to the user's SSH keys.
+  files.set('symlink-entry.mmdma.zip', zipOf(parts, { extra: [{ name: 'blobs/keys', data: text('../../.ssh/id_ed25519'), madeBy: 0x0314, externalAttributes: (0o120777 << 16) >>> 0 }] }));
+  // The manifest names its assessment twice: JSON.parse keeps the second, other parsers the first.
+  const manifestText = JSON.stringify(parts.manifest, null, 2);
+  files.set(
+    'duplicate-json-key.mmdma.zip',
+    rawZip([
+      { name: changesPath(1), data: text(parts.ndjson), method: 'deflate' },
+      { name: blobPath(parts.blobSha), data: parts.blob },
+      { name: 'manifest.json', data: text(manifestText.replace('"assessment": {', `"assessment": { "id": "${OTHER_ASSESSMENT_ID}", "title": "Shadow" },\n  "assessment": {`)), method: 'deflate' },
+    ]),
+  );
+  // A change line with its value twice.
+  const dupLines = [...lines];
+  dupLines[6] = dupLines[6]!.replace(/\}$/, ',"value":"the other reader\'s value"}');
+  files.set('duplicate-key-change.mmdma.zip', zipOf(await partsOf(aChanges, dupLines.join('\n'))));
+  // A version vector of 12 devices (the test lowers the limit; the real one is 10,000).
+  const manyNodes: Record<string, string> = { ...parts.manifest.versionVector };
+  for (let i = 0; i < 12; i++) {
+    const node = (0xc000000000000000n + BigInt(i)).toString(16);
+    manyNodes[node] = formatHlc({ wallMs: T0, counter: 0, nodeId: node });
+  }
+  files.set('vector-many-nodes.mmdma.zip', zipOf(parts, { manifest: { ...parts.manifest, versionVector: manyNodes } }));
+  // An attachment deflated, where the format says stored: it would be inflated whole to hash it.
+  files.set(
+    'compressed-attachment.mmdma.zip',
+    rawZip([
+      { name: changesPath(1), data: text(parts.ndjson), method: 'deflate' },
+      { name: blobPath(parts.blobSha), data: parts.blob, method: 'deflate' },
+      { name: 'manifest.json', data: json(parts.manifest), method: 'deflate' },
+    ]),
+  );
+  // Forty entries of 60 KiB of zeros, each under the per-entry ratio check, 2.4 MB together from 4 KB.
+  files.set(
+    'many-small-bombs.mmdma.zip',
+    zipOf(parts, { extra: Array.from({ length: 40 }, (_, i) => ({ name: `changes/${String(100 + i).padStart(6, '0')}.ndjson`, data: new Uint8Array(60 * 1024), method: 'deflate' as const })) }),
+  );
+  // One change carrying a 6,000-character note (the test lowers the 1 MiB limit to 4 KiB, which
+  // keeps the file small: a real 1 MiB value that passes the ratio checks would be a large fixture).
+  const bigValue = [...aChanges.filter((c) => !(c.table === 'observation' && c.field === 'text'))];
+  const noteStamp = stamper(NODE_A, T0 + 20_000);
+  bigValue.push(noteStamp('observation', OBSERVATION_ID, 'text', 'Transcript of the interview. '.repeat(207)));
+  files.set('oversize-change.mmdma.zip', zipOf(await partsOf(bigValue)));
+  // A change chunk of 9 MiB (the limit is 8 MiB): lines of text mixed with noise so it stays under the ratio check.
+  const filler = seeded(11)(4_096);
+  const bigChunk = new Uint8Array(9 * 1024 * 1024);
+  for (let at = 0; at < bigChunk.length; at += 65_536) bigChunk.set(filler.subarray(0, Math.min(filler.length, bigChunk.length - at)), at);
+  const bigChunkManifest = {
+    ...parts.manifest,
+    counts: { ...parts.manifest.counts, changes: parts.manifest.counts.changes + 1 },
+    files: [...parts.manifest.files, { kind: 'changes', path: changesPath(2), sha256: await sha256Hex(bigChunk), bytes: bigChunk.length, changes: 1 }],
+  };
+  files.set('oversize-change-chunk.mmdma.zip', zipOf(parts, { manifest: bigChunkManifest, extra: [{ name: changesPath(2), data: bigChunk, method: 'deflate' }] }));
 
   for (const [name, bytes] of files) writeFileSync(join(OUT, name), bytes);
   writeFileSync(join(OUT, 'passphrase.txt'), `${FIXTURE_PASSPHRASE}\n`);

@@ -14,7 +14,7 @@ import { deriveBundleKey, type BundleKey } from '../../src/exchange/bundle/encry
 import { fromBase64 } from '../../src/exchange/bundle/bytes';
 import type { BundleLimits } from '../../src/exchange/bundle/limits';
 import type { BundleProblemCode } from '../../src/exchange/bundle/problem';
-import { readBundle } from '../../src/exchange/bundle/readBundle';
+import { readBundle, type ReadBundleOptions } from '../../src/exchange/bundle/readBundle';
 import { applyImport, previewImport } from '../../src/exchange/importBundle';
 import { loadAssessment } from '../../src/storage/loadAssessment';
 import { ASSESSMENT_ID, OBSERVATION_ID } from './support/bundleTestKit';
@@ -43,12 +43,15 @@ afterAll(async () => {
 });
 
 const MMDMA_1 = [{ id: 'mmdma', version: '1.0.0' }];
+/** The reader's clock for the refusal table (messages name it, so it is fixed). */
+const READER_NOW_MS = Date.UTC(2026, 0, 1);
 
 interface Refusal {
   readonly file: string;
   readonly code: BundleProblemCode;
   readonly message: RegExp;
   readonly limits?: Partial<BundleLimits>;
+  readonly options?: Pick<ReadBundleOptions, 'nowMs' | 'requireEncryption'>;
 }
 
 const REFUSED: readonly Refusal[] = [
@@ -85,6 +88,20 @@ const REFUSED: readonly Refusal[] = [
   { file: 'encrypted-reordered-chunks.mmdma.zip', code: 'tampered', message: /"enc\/000002" fails authentication/ },
   { file: 'encrypted-truncated-chunks.mmdma.zip', code: 'tampered', message: /takes 8248 bytes in the zip; the manifest says 10084/ },
   { file: 'encrypted-swapped-entries.mmdma.zip', code: 'tampered', message: /the manifest says/ },
+  // Issue 8: a poisoned clock, a strict zip, bounded memory.
+  { file: 'clock-ahead.mmdma.zip', code: 'clock-ahead', message: /device b2b2b2b2b2b2b2b2 stamped .* at \+033658-.*years ahead of this clock.*more than 24 hours ahead are refused/ },
+  { file: 'clock-ahead-vector.mmdma.zip', code: 'clock-ahead', message: /device a1a1a1a1a1a1a1a1 stamped changes in this bundle \(its version vector reaches 001924992000000-0000-a1a1a1a1a1a1a1a1\) at 2031-01-01T00:00:00\.000Z/ },
+  { file: 'deflate-trailing-bytes.mmdma.zip', code: 'corrupt-zip', message: /"changes\/000001\.ndjson" (has bytes after the end of its DEFLATE data|is not valid DEFLATE data)/ },
+  { file: 'gap-between-entries.mmdma.zip', code: 'corrupt-zip', message: /60 unexplained bytes after "changes\/000001\.ndjson"/ },
+  { file: 'symlink-entry.mmdma.zip', code: 'unsupported-zip-feature', message: /"blobs\/keys" is a symbolic link; a bundle holds only regular files/ },
+  { file: 'duplicate-json-key.mmdma.zip', code: 'invalid-manifest', message: /has the key "assessment" twice in one object/ },
+  { file: 'duplicate-key-change.mmdma.zip', code: 'invalid-changes', message: /line 7 has the key "value" twice/ },
+  { file: 'vector-many-nodes.mmdma.zip', code: 'invalid-manifest', message: /versionVector of 13 devices; at most 10 are accepted/, limits: { MAX_VECTOR_NODES: 10 } },
+  { file: 'compressed-attachment.mmdma.zip', code: 'unsupported-zip-feature', message: /attachment "blobs\/daeb44b6.*" is compressed; bundles store attachments uncompressed/ },
+  { file: 'many-small-bombs.mmdma.zip', code: 'zip-bomb', message: /deflated entries would inflate \d+× together/ },
+  { file: 'oversize-change.mmdma.zip', code: 'invalid-changes', message: /line \d+ is longer than 4096 bytes/, limits: { MAX_CHANGE_LINE_BYTES: 4096 } },
+  { file: 'oversize-change-chunk.mmdma.zip', code: 'oversize-entry', message: /"changes\/000002\.ndjson" is 9437184 bytes; a change chunk may have at most 8388608/ },
+  { file: 'valid.mmdma.zip', code: 'encryption-required', message: /not encrypted, and this team requires encrypted bundles/, options: { requireEncryption: true } },
 ];
 
 describe('a hostile or broken bundle', () => {
@@ -93,15 +110,15 @@ describe('a hostile or broken bundle', () => {
     expect(readdirSync(DIR).filter((f) => f.endsWith('.zip')).filter((f) => !covered.has(f))).toEqual([]);
   });
 
-  it.each(REFUSED)('$file is refused ($code), and nothing is written', async ({ file, code, message, limits }) => {
+  it.each(REFUSED)('$file is refused ($code), and nothing is written', async ({ file, code, message, limits, options }) => {
     const before = await dumpDatabase(device.db);
-    const read = await readBundle(fixture(file), { key, frameworks: MMDMA_1, ...(limits === undefined ? {} : { limits }) });
+    const read = await readBundle(fixture(file), { key, frameworks: MMDMA_1, nowMs: READER_NOW_MS, ...(limits === undefined ? {} : { limits }), ...options });
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.code).toBe(code);
     expect(read.error.message).toMatch(message);
     // The same bytes handed over as a File-like Blob give the same answer.
-    const fromBlob = await readBundle(new Blob([fixture(file)]), { key, frameworks: MMDMA_1, ...(limits === undefined ? {} : { limits }) });
+    const fromBlob = await readBundle(new Blob([fixture(file)]), { key, frameworks: MMDMA_1, nowMs: READER_NOW_MS, ...(limits === undefined ? {} : { limits }), ...options });
     expect(!fromBlob.ok && fromBlob.error).toEqual(read.error);
     expect(await dumpDatabase(device.db)).toEqual(before);
   });

@@ -544,6 +544,9 @@ function checkFileList(manifest: BundleManifest, directory: ZipDirectory, access
     } else if (file.entry !== undefined || file.encoding !== undefined) {
       refuse('invalid-manifest', `The manifest of a plain bundle gives an encrypted entry for "${file.path}".`, file.path);
     }
+    if (file.kind === 'changes' && file.bytes > limits.MAX_CHANGES_ENTRY_BYTES) {
+      refuse('oversize-entry', `"${file.path}" is ${file.bytes} bytes; a change chunk may have at most ${limits.MAX_CHANGES_ENTRY_BYTES}.`, file.path);
+    }
     const entry = access.entryOf(file);
     if (used.has(entry.name)) refuse(mismatch, `The manifest stores two files in "${entry.name}".`, entry.name);
     used.add(entry.name);
