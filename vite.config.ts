@@ -1,14 +1,34 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP_META_VALUE, SECURITY_HEADERS } from './src/core/security/securityHeaders';
 
 // Colours of the installed app's title bar and splash screen: --color-brand and --color-page in
 // src/ui/styles.css (index.html's <meta name="theme-color"> says the same).
 const THEME_COLOR = '#0b3a5b';
 const BACKGROUND_COLOR = '#f3f5f8';
 
+/**
+ * Writes the content security policy into the built index.html as a <meta>, from the same module
+ * the preview server (and later the hub) takes its headers from. Only in builds: the dev server's
+ * hot reloading needs what the policy forbids.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'mmdma-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META_VALUE }, injectTo: 'head-prepend' }],
+    },
+  };
+}
+
+const { 'Content-Security-Policy': _devlessCsp, ...DEV_HEADERS } = SECURITY_HEADERS;
+
 export default defineConfig({
   plugins: [
+    contentSecurityPolicyMeta(),
     preact(),
     VitePWA({
       // A new version waits until the assessor says so (src/pwa/registerServiceWorker.ts), so an
@@ -61,5 +81,9 @@ export default defineConfig({
   },
   preview: {
     host: '127.0.0.1',
+    headers: { ...SECURITY_HEADERS },
+  },
+  server: {
+    headers: DEV_HEADERS,
   },
 });

@@ -25,6 +25,7 @@ import { sha256Hex } from '../src/exchange/bundle/bytes';
 import {
   ASSESSMENT_ID,
   ASSESSOR_ID,
+  ATTACHMENT_ID,
   ATTACHMENT_BYTES,
   BUNDLE_ID,
   NODE_A,
@@ -39,6 +40,15 @@ import {
 } from '../test/integration/support/bundleTestKit';
 
 const OUT = 'test/fixtures/bundles';
+const SVG_INSTITUTION_ID = '01900000-0000-7000-8000-000000000010';
+const SVG_INTERVIEW_ID = '01900000-0000-7000-8000-000000000011';
+const SVG_ATTACHMENT_ID = '01900000-0000-7000-8000-000000000012';
+/** Script three ways (a script element, an onload handler, a javascript: link); each leaves a mark if it ever runs. */
+const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="80" onload="document.title='PWNED-onload';indexedDB.open('pwned-by-svg-onload')">
+<script>document.title='PWNED';indexedDB.open('pwned-by-svg');try{localStorage.setItem('pwned-by-svg','1')}catch(e){}</script>
+<a xlink:href="javascript:document.title='PWNED-link'"><rect width="120" height="80" fill="#0b3a5b"/></a>
+</svg>
+`;
 export const FIXTURE_PASSPHRASE = 'Yerevan, rainy Tuesday: 11 interviews';
 /** Salt shared by every encrypted fixture, so a test derives the key once (PBKDF2 costs ~0.5 s). */
 const FIXTURE_SALT = new Uint8Array(16).map((_, i) => 0xa0 + i);
@@ -446,6 +456,52 @@ async function main() {
     files: [...parts.manifest.files, { kind: 'changes', path: changesPath(2), sha256: await sha256Hex(bigChunk), bytes: bigChunk.length, changes: 1 }],
   };
   files.set('oversize-change-chunk.mmdma.zip', zipOf(parts, { manifest: bigChunkManifest, extra: [{ name: changesPath(2), data: bigChunk, method: 'deflate' }] }));
+
+  // A valid bundle whose interview note carries an SVG "photo" with script in it: imported as data,
+  // it must never run (the browser test opens the interview screen and tries every way to open it).
+  const svgStamp = stamper(NODE_A, T0 + 30_000);
+  const svgBytes = text(HOSTILE_SVG);
+  const svgSha = await sha256Hex(svgBytes);
+  const svgChanges = mergeChangeSets(aChanges, [
+    ...recordChanges(svgStamp, 'institution', SVG_INSTITUTION_ID, { assessmentId: ASSESSMENT_ID, name: 'Migration Service', acronym: 'MS', kind: 'agency', relevantPillarIds: [], deleted: false }),
+    ...recordChanges(svgStamp, 'interview', SVG_INTERVIEW_ID, {
+      assessmentId: ASSESSMENT_ID,
+      institutionId: SVG_INSTITUTION_ID,
+      date: '2022-10-04',
+      interviewerIds: [ASSESSOR_ID],
+      status: 'done',
+      consent: { given: true, scope: 'notes' },
+      notes: '',
+      deleted: false,
+    }),
+    svgStamp('observation', OBSERVATION_ID, 'interviewId', SVG_INTERVIEW_ID),
+    ...recordChanges(svgStamp, 'attachment', SVG_ATTACHMENT_ID, {
+      assessmentId: ASSESSMENT_ID,
+      sha256: svgSha,
+      mediaType: 'image/svg+xml',
+      bytes: svgBytes.length,
+      fileName: 'org-chart.svg',
+      caption: 'Organisation chart',
+      observationId: OBSERVATION_ID,
+      deleted: false,
+    }),
+    svgStamp('observation', OBSERVATION_ID, 'attachmentIds', [ATTACHMENT_ID, SVG_ATTACHMENT_ID]),
+  ]);
+  files.set(
+    'hostile-svg.mmdma.zip',
+    await write(
+      await sampleInput({
+        bundleId: '01900000-0000-7000-8000-0000000000b5',
+        changes: svgChanges,
+        versionVector: versionVector(svgChanges),
+        blobs: [
+          { sha256: blobSha, mediaType: 'application/pdf', bytes: ATTACHMENT_BYTES.length, read: async () => ATTACHMENT_BYTES },
+          { sha256: svgSha, mediaType: 'image/svg+xml', bytes: svgBytes.length, read: async () => svgBytes },
+        ],
+        blobsHeld: [blobSha, svgSha],
+      }),
+    ),
+  );
 
   for (const [name, bytes] of files) writeFileSync(join(OUT, name), bytes);
   writeFileSync(join(OUT, 'passphrase.txt'), `${FIXTURE_PASSPHRASE}\n`);

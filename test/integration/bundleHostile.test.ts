@@ -106,7 +106,7 @@ const REFUSED: readonly Refusal[] = [
 
 describe('a hostile or broken bundle', () => {
   it('covers every fixture file', () => {
-    const covered = new Set([...REFUSED.map((r) => r.file), 'valid.mmdma.zip', 'valid-b.mmdma.zip', 'encrypted.mmdma.zip', 'html-notes.mmdma.zip', 'framework-minor.mmdma.zip', 'newer-app.mmdma.zip']);
+    const covered = new Set([...REFUSED.map((r) => r.file), 'valid.mmdma.zip', 'valid-b.mmdma.zip', 'encrypted.mmdma.zip', 'html-notes.mmdma.zip', 'framework-minor.mmdma.zip', 'newer-app.mmdma.zip', 'hostile-svg.mmdma.zip']);
     expect(readdirSync(DIR).filter((f) => f.endsWith('.zip')).filter((f) => !covered.has(f))).toEqual([]);
   });
 
@@ -159,6 +159,21 @@ describe('a hostile or broken bundle', () => {
 });
 
 describe('script and HTML in notes', () => {
+  it('an SVG attachment with script is imported as the bytes it is (the browser test checks it never runs)', async () => {
+    const b = openTestStore({ seed: 8, label: 'svg', start: Date.UTC(2022, 9, 4, 9, 0, 0) });
+    try {
+      const bundle = unwrap(await readBundle(fixture('hostile-svg.mmdma.zip')));
+      const report = unwrap(await applyImport(b.store, b.db, bundle));
+      expect(report.invalid).toBe(0);
+      expect(report.blobsCreated).toBe(2);
+      const svg = unwrap(await loadAssessment(b.db, ASSESSMENT_ID)).records.attachment.find((a) => a.mediaType === 'image/svg+xml')!;
+      const stored = unwrap(await b.store.getBlob(svg.sha256))!;
+      expect(await stored.blob.text()).toMatch(/<script>document\.title='PWNED'/);
+    } finally {
+      await b.db.delete();
+    }
+  });
+
   it('are imported as the text they are, character for character', async () => {
     // A day after the fixture's edits: a device's clock must not be behind what it imports.
     const b = openTestStore({ seed: 7, label: 'html', start: Date.UTC(2022, 9, 4, 9, 0, 0) });

@@ -1,7 +1,8 @@
 /**
- * One attachment: a thumbnail for an image (a link opens it whole), a player for audio, a chip
- * with a download link for anything else. Bytes are read from storage only when the attachment
- * scrolls near the screen.
+ * One attachment: a thumbnail for a raster image (a link opens it whole), a player for audio, a
+ * chip with a download link for anything else — SVG, HTML and PDF included, which could run script
+ * if opened as a page on the app's origin (src/core/security/attachmentPolicy.ts). Bytes are read
+ * from storage only when the attachment scrolls near the screen.
  */
 import type { TFunction } from 'i18next';
 import { memo } from 'preact/compat';
@@ -22,7 +23,7 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
   const { model } = useInterview();
   const ref = useRef<HTMLLIElement>(null);
   const seen = useSeen(ref);
-  const blob = useBlobUrl(model.session.writer, attachment.sha256, seen);
+  const blob = useBlobUrl(model.session.writer, attachment.sha256, seen, attachment.mediaType);
   const display = attachmentDisplay(attachment.mediaType);
   const name = attachment.fileName || t('interview:attachments.unnamed');
   const size = formatBytes(t, attachment.bytes, format.number);
@@ -32,7 +33,7 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
     <li ref={ref} class={`attachment attachment-${display}`}>
       {display === 'image' &&
         (url ? (
-          <a class="attachment-thumb" href={url} target="_blank" rel="noopener" aria-label={t('interview:attachments.openImage', { name })}>
+          <a class="attachment-thumb" href={url} target="_blank" rel="noopener noreferrer" aria-label={t('interview:attachments.openImage', { name })}>
             <img src={url} alt={name} loading="lazy" />
           </a>
         ) : (
@@ -44,7 +45,8 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
       )}
       <span class="attachment-meta">
         {display === 'file' && url ? (
-          <a href={url} download={attachment.fileName || undefined}>
+          // Download only (typed application/octet-stream): never opened as a page of the app.
+          <a href={url} download={downloadName(attachment)} type="application/octet-stream">
             {name}
           </a>
         ) : (
@@ -61,6 +63,11 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
     </li>
   );
 });
+
+/** A download always has a name, so the browser never falls back to rendering it. */
+function downloadName(attachment: Attachment): string {
+  return attachment.fileName.trim() || `attachment-${attachment.sha256.slice(0, 12)}`;
+}
 
 function formatBytes(t: TFunction, bytes: number, number: (value: number) => string): string {
   if (bytes < 1024) return t('interview:attachments.bytes', { size: number(bytes) });

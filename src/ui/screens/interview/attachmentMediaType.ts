@@ -3,6 +3,8 @@
  * → "audio/webm"), or one guessed from the extension when the browser gives none (common for
  * files from a USB stick), or application/octet-stream.
  */
+import { attachmentPresentation } from '../../../core/security/attachmentPolicy';
+
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
@@ -35,9 +37,11 @@ export function attachmentMediaType(browserType: string, fileName: string): stri
 
 export type AttachmentDisplay = 'image' | 'audio' | 'file';
 
-/** Images the browser can show and audio it can play get a preview; anything else is a file chip. */
+/**
+ * Raster images get a thumbnail, common audio a player; anything else (SVG, HTML, PDF, …) is a
+ * file chip that only downloads. The allow-list is src/core/security/attachmentPolicy.ts.
+ */
 export function attachmentDisplay(mediaType: string): AttachmentDisplay {
-  if (/^image\/(png|jpeg|gif|webp|avif|bmp|svg\+xml)$/.test(mediaType)) return 'image';
-  if (mediaType.startsWith('audio/')) return 'audio';
-  return 'file';
+  const presentation = attachmentPresentation(mediaType);
+  return presentation === 'inline-image' ? 'image' : presentation === 'inline-audio' ? 'audio' : 'file';
 }

@@ -4,11 +4,17 @@
  * neither reads them all at once nor leaks their memory.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { servedMediaType } from '../../../core/security/attachmentPolicy';
 import type { RecordWriter } from '../../session/assessmentSession';
 
 export type BlobUrlState = { readonly status: 'idle' | 'loading' | 'missing' } | { readonly status: 'ready'; readonly url: string };
 
-export function useBlobUrl(writer: RecordWriter, sha256: string, enabled: boolean): BlobUrlState {
+/**
+ * `mediaType` is the attachment's recorded type; the URL serves the bytes with servedMediaType(it):
+ * the type itself for allow-listed images and audio, application/octet-stream for everything else,
+ * whatever type the stored Blob carries (an imported bundle decides that one).
+ */
+export function useBlobUrl(writer: RecordWriter, sha256: string, enabled: boolean, mediaType: string): BlobUrlState {
   const [state, setState] = useState<BlobUrlState>({ status: 'idle' });
   useEffect(() => {
     if (!enabled) return undefined;
@@ -22,7 +28,8 @@ export function useBlobUrl(writer: RecordWriter, sha256: string, enabled: boolea
           setState({ status: 'missing' });
           return;
         }
-        url = URL.createObjectURL(blob);
+        // Re-typed without copying: a Blob of a Blob references the same bytes.
+        url = URL.createObjectURL(new Blob([blob], { type: servedMediaType(mediaType) }));
         setState({ status: 'ready', url });
       },
       () => {
@@ -33,7 +40,7 @@ export function useBlobUrl(writer: RecordWriter, sha256: string, enabled: boolea
       cancelled = true;
       if (url !== undefined) URL.revokeObjectURL(url);
     };
-  }, [writer, sha256, enabled]);
+  }, [writer, sha256, enabled, mediaType]);
   return state;
 }
 
