@@ -4,7 +4,6 @@
  * background), registers the service worker (with the autosave as its "save before updating" hook)
  * and mounts the app. Everything is passed down by context: no module-level instances.
  */
-import './zodJitless';
 import { render } from 'preact';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { ServiceWorkerContext } from './pwa/ServiceWorkerContext';

@@ -5,7 +5,7 @@
  * (server/, Node) will import this module to send the same headers. Pure data, no DOM.
  *
  * What the app needs, and nothing more: its own scripts (no inline script, no eval: zod runs
- * `jitless`, see src/main.tsx), its own styles (Preact sets `style` through the CSSOM, which CSP
+ * `jitless`, see public/zod-jitless.js), its own styles (Preact sets `style` through the CSSOM, which CSP
  * does not restrict), images and audio from `blob:` URLs (attachments, shown inertly: see
  * attachmentPolicy.ts), its own service worker and web manifest, and requests to itself. Nothing
  * may frame it, no plugin may load, and a form can only post to the app.
