@@ -245,7 +245,8 @@ describe('exchange between two devices', () => {
 
     const link = page.locator('a.xc-download');
     const fileName = (await link.getAttribute('download')) ?? '';
-    expect(fileName).toMatch(/^armenia-2022-exchange-test_anna-petrosyan_\d{4}-\d{2}-\d{2}\.mmdma\.zip$/);
+    // Encrypted: the name says nothing the content hides (issue 8): no title, no assessor, no date.
+    expect(fileName).toMatch(/^mmdma-encrypted_[0-9a-f]{12}\.mmdma\.zip$/);
     expect(await link.getAttribute('href')).toMatch(/^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(fileName);

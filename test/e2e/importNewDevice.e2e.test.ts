@@ -180,7 +180,8 @@ describe('a new device receives an assessment through #/import', () => {
     const link = page.locator('a.xc-download');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const fileName = download.suggestedFilename();
-    expect(fileName).toMatch(/^armenia-2022-new-device-test_anna-petrosyan_\d{4}-\d{2}-\d{2}\.mmdma\.zip$/);
+    // Encrypted: the name says nothing the content hides (issue 8): no title, no assessor, no date.
+    expect(fileName).toMatch(/^mmdma-encrypted_[0-9a-f]{12}\.mmdma\.zip$/);
     const path = join(workDir, fileName);
     await download.saveAs(path);
     exported = { path, fileName };

@@ -118,6 +118,9 @@ export async function writeBundle(input: WriteBundleInput, options: WriteBundleO
     return err({ code: 'too-large', message: `The bundle would have more than ${BUNDLE_LIMITS.MAX_ENTRIES} files.` });
   }
 
+  if (input.changes.length > BUNDLE_LIMITS.MAX_CHANGES) {
+    return err({ code: 'too-large', message: `The bundle would carry ${input.changes.length} changes; readers accept at most ${BUNDLE_LIMITS.MAX_CHANGES}. Export what the peer lacks instead of everything.` });
+  }
   const randomBytes = options.randomBytes ?? secureRandomBytes;
   const chunkBytes = options.chunkBytes ?? ENCRYPTION_CHUNK_BYTES;
   const key = await keyFor(options.encryption, randomBytes);
