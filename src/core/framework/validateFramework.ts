@@ -7,7 +7,7 @@
  * ids, complete descriptor scales, known tracks and levels). The structural pass walks the raw input
  * defensively so it still reports, say, a duplicate id in a file that also has a wrong type elsewhere.
  */
-import { frameworkSchema, SHARED_TRACK_KEY, type Framework } from './frameworkSchema';
+import { frameworkSchema, indicatorSchema, pillarSchema, SHARED_TRACK_KEY, subTopicSchema, type Framework } from './frameworkSchema';
 import { indexFramework, type FrameworkIndex } from './indexFramework';
 import { err, ok, type Result } from '../result';
 import { OVERALL_TRACK_ID } from '../assessment/consensusSchema';
@@ -40,16 +40,49 @@ export function validateFramework(input: unknown): Result<ValidFramework, Framew
   }
 
   const problems: FrameworkProblem[] = [];
-  const parsed = frameworkSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
-    }
+  let parsed: ReturnType<typeof frameworkSchema.safeParse> | undefined;
+  try {
+    parsed = frameworkSchema.safeParse(data);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: formatPath(issue.path), message: issue.message });
+  } catch (error) {
+    // zod gathers a subtree's issues with `push(...issues)`: a file with a hundred thousand
+    // mistakes under one node overflows the call stack. Validate it node by node instead.
+    if (!(error instanceof RangeError)) throw error;
+    parsed = undefined;
+    for (const problem of piecewiseProblems(data)) problems.push(problem);
   }
-  problems.push(...structuralProblems(data));
+  // A loop, not push(...): the structural pass may report as many problems as zod.
+  for (const problem of structuralProblems(data)) problems.push(problem);
 
-  if (problems.length > 0 || !parsed.success) return err(dedupe(problems));
+  if (problems.length > 0 || parsed === undefined || !parsed.success) return err(dedupe(problems));
   return ok({ framework: parsed.data, index: indexFramework(parsed.data) });
+}
+
+/**
+ * The schema's problems, found level by level (the framework without its pillars, each pillar
+ * without its sub-topics, each sub-topic without its indicators, each indicator), so no single
+ * parse collects more issues than one node has.
+ */
+function piecewiseProblems(data: unknown): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const collect = (schema: { safeParse(value: unknown): { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }, value: unknown, prefix: PropertyKey[], emptied: string | undefined) => {
+    const result = schema.safeParse(emptied !== undefined && isRecord(value) ? { ...value, [emptied]: [] } : value);
+    if (result.success || result.error === undefined) return;
+    for (const issue of result.error.issues) {
+      // The emptied array's own "too small" belongs to the level below, which is checked itself.
+      if (emptied !== undefined && issue.path.length === 1 && issue.path[0] === emptied) continue;
+      problems.push({ path: formatPath([...prefix, ...issue.path]), message: issue.message });
+    }
+  };
+  collect(frameworkSchema, data, [], 'pillars');
+  arrayAt(data, 'pillars').forEach((pillar, p) => {
+    collect(pillarSchema, pillar, ['pillars', p], 'subTopics');
+    arrayAt(pillar, 'subTopics').forEach((subTopic, s) => {
+      collect(subTopicSchema, subTopic, ['pillars', p, 'subTopics', s], 'indicators');
+      arrayAt(subTopic, 'indicators').forEach((indicator, i) => collect(indicatorSchema, indicator, ['pillars', p, 'subTopics', s, 'indicators', i], undefined));
+    });
+  });
+  return problems;
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -15,7 +15,7 @@ import type { InstallFailure, InstallRefusal } from '../../shell/frameworkRegist
 import { frameworkKey, type InstalledFramework } from '../../shell/installedFrameworks';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
-import { checkFrameworkFile, MAX_FRAMEWORK_FILE_BYTES } from './checkFrameworkFile';
+import { checkFrameworkFileOffThread, MAX_FRAMEWORK_FILE_BYTES, SHOWN_FRAMEWORK_PROBLEMS } from './checkFrameworkFile';
 
 type ImportOutcome =
   | { readonly kind: 'reading'; readonly fileName: string }
@@ -47,7 +47,13 @@ export function FrameworksSection() {
       setOutcome({ kind: 'refused', fileName: file.name, message: t('settings:frameworks.unreadableFile', { message: error instanceof Error ? error.message : String(error) }) });
       return;
     }
-    const check = checkFrameworkFile(text, shell.frameworks.peek());
+    let check;
+    try {
+      check = await checkFrameworkFileOffThread(text, shell.frameworks.peek());
+    } catch (error) {
+      setOutcome({ kind: 'refused', fileName: file.name, message: t('settings:frameworks.unreadableFile', { message: error instanceof Error ? error.message : String(error) }) });
+      return;
+    }
     if (check.kind === 'invalid') {
       setOutcome({ kind: 'invalid', fileName: file.name, problems: check.problems });
       // Focus the list's heading so a screen reader starts reading the problems there.
@@ -133,13 +139,17 @@ export function FrameworksSection() {
               {t('settings:frameworks.problemsHeading', { count: outcome.problems.length })}
             </h3>
             <ol class="problem-list">
-              {outcome.problems.map((problem, index) => (
+              {/* The first ones only: a hundred thousand list items would freeze the screen. */}
+              {outcome.problems.slice(0, SHOWN_FRAMEWORK_PROBLEMS).map((problem, index) => (
                 <li key={index}>
                   <code class="problem-path">{problem.path === '' ? t('settings:frameworks.wholeFile') : problem.path}</code>{' '}
                   <span class="problem-message">{problem.message}</span>
                 </li>
               ))}
             </ol>
+            {outcome.problems.length > SHOWN_FRAMEWORK_PROBLEMS && (
+              <p class="problem-more">{t('settings:frameworks.moreProblems', { count: outcome.problems.length - SHOWN_FRAMEWORK_PROBLEMS, shown: SHOWN_FRAMEWORK_PROBLEMS })}</p>
+            )}
           </div>
         )}
       </div>

@@ -8,11 +8,15 @@
  *   download, typed application/octet-stream, never as an image or a page: clicking it downloads,
  *   opening its URL in a tab renders nothing, and no script of it ever runs (no title change, no
  *   IndexedDB database, no localStorage mark);
- * - walking every screen reports no CSP violation and no console error.
+ * - walking every screen reports no CSP violation and no console error;
+ * - a framework file with 100,000 mistakes is checked in a worker: the settings screen answers while
+ *   it is being checked, then lists the first 100 problems and counts the rest.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import enExchange from '../../locales/en/exchange.json';
 import { CSP_META_VALUE, SECURITY_HEADERS } from '../../src/core/security/securityHeaders';
 import { appPerFile, recordErrors, ROOT, type AppInBrowser } from './support';
@@ -171,4 +175,41 @@ describe('every screen', () => {
       await page.close();
     }
   });
+});
+
+describe('a framework file with 100,000 mistakes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mmdma-framework-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is checked without freezing the settings screen, which lists the first problems and counts the rest', async () => {
+    const { baseUrl, context } = app();
+    // The built-in framework with 50,000 broken indicators in one sub-topic: two mistakes each.
+    const framework = JSON.parse(readFileSync(join(ROOT, 'frameworks/mmdma-v1.json'), 'utf8')) as { id: string; pillars: Array<{ subTopics: Array<{ indicators: unknown[] }> }> };
+    framework.id = 'huge-broken';
+    framework.pillars[0]!.subTopics[0]!.indicators = Array.from({ length: 50_000 }, (_, i) => ({ id: `Bad Id ${i}`, code: 5, label: { en: 'x' }, descriptors: { shared: {} } }));
+    const path = join(dir, 'huge-broken.json');
+    writeFileSync(path, JSON.stringify(framework));
+
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    try {
+      await page.goto(`${baseUrl}#/settings`);
+      const input = page.getByLabel('Framework file (JSON)');
+      await input.waitFor({ timeout: 30_000 });
+      await input.setInputFiles(path);
+      // While the worker checks, the page still answers and says what it is doing.
+      const whileChecking = await page.evaluate(() => document.querySelector('.frameworks-section')?.textContent ?? '');
+      expect(whileChecking).toContain('Checking huge-broken.json');
+      await page.locator('.problem-list').waitFor({ timeout: 120_000 });
+      expect(await page.locator('.problem-list li').count()).toBe(100);
+      const heading = (await page.locator('.import-problems h3').innerText()).replace(/\s+/g, ' ');
+      const total = Number(/([\d,]+) problems to fix/.exec(heading)?.[1]?.replace(/,/g, ''));
+      expect(total).toBeGreaterThanOrEqual(100_000);
+      expect(await page.locator('.problem-more').innerText()).toContain(`and ${(total - 100).toLocaleString('en')} more problems`);
+      expect(await violations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
 });
