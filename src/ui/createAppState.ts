@@ -52,6 +52,12 @@ export interface AppState {
   /** "My name", prefilled as the lead of a new assessment; empty when not set. */
   readonly defaultName: ReadonlySignal<string>;
   readonly setDefaultName: (name: string) => void;
+  /**
+   * The team requires encrypted bundles: a plain bundle is then refused on import, with a message
+   * saying why (`encryption-required`). Kept on this device; off unless someone turns it on.
+   */
+  readonly requireEncryptedBundles: ReadonlySignal<boolean>;
+  readonly setRequireEncryptedBundles: (required: boolean) => void;
   /** Resolves when every string of the current language is loaded (screens wait for it). */
   readonly translationsReady: () => Promise<void>;
   /**

@@ -177,6 +177,38 @@ describe('every screen', () => {
   });
 });
 
+describe('a team that requires encrypted bundles', () => {
+  it('has a plain bundle refused on import, with a message saying why, and nothing written', async () => {
+    const { baseUrl, context } = app();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    try {
+      await page.goto(`${baseUrl}#/settings`);
+      const rule = page.getByLabel('Our team requires encrypted bundles');
+      await rule.waitFor({ timeout: 30_000 });
+      await rule.check();
+      await page.goto(`${baseUrl}#/import`);
+      await page.locator('.xc-standalone .xc-import input[type="file"]').waitFor({ timeout: 30_000 });
+      const before = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort());
+      await page.locator('.xc-import input[type="file"]').setInputFiles(join(ROOT, 'test/fixtures/bundles/valid-b.mmdma.zip'));
+      const refusal = page.locator('.xc-refusal[data-code="encryption-required"]');
+      await refusal.waitFor({ timeout: 30_000 });
+      expect(await refusal.locator('.xc-refusal-message').innerText()).toBe(enExchange.problem['encryption-required']);
+      expect(await page.locator('.xc-preview').count()).toBe(0);
+      expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort())).toEqual(before);
+      // Turned off again, the same file gets as far as the preview.
+      await page.goto(`${baseUrl}#/settings`);
+      await page.getByLabel('Our team requires encrypted bundles').uncheck();
+      await page.goto(`${baseUrl}#/import`);
+      await page.locator('.xc-standalone .xc-import input[type="file"]').setInputFiles(join(ROOT, 'test/fixtures/bundles/valid-b.mmdma.zip'));
+      await page.locator('.xc-preview h4').waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a framework file with 100,000 mistakes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mmdma-framework-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,6 +11,8 @@ import type { AppState, AppStateOptions, KeyValueStorage } from '../createAppSta
 import type { FrameworkLoad } from '../loadFramework';
 
 export const LANGUAGE_STORAGE_KEY = 'mmdma.language';
+/** "yes" when this device's team requires encrypted bundles (issue 8). */
+export const REQUIRE_ENCRYPTION_STORAGE_KEY = 'mmdma.requireEncryptedBundles';
 /** The name this device's user gives by default when they create an assessment (Settings). */
 export const DEFAULT_NAME_STORAGE_KEY = 'mmdma.defaultName';
 
@@ -47,6 +49,7 @@ export function buildAppState(options: BuildAppStateOptions): AppState {
   const selectedPillarId = signal<string | undefined>(undefined);
   const selectedSubTopicId = signal<string | undefined>(undefined);
   const defaultName = signal<string>(readStored(storage, DEFAULT_NAME_STORAGE_KEY) ?? '');
+  const requireEncryptedBundles = signal<boolean>(readStored(storage, REQUIRE_ENCRYPTION_STORAGE_KEY) === 'yes');
   // The language last asked for: a slow fetch of an earlier choice must not override a later one.
   let requested: Language = options.initialLanguage;
 
@@ -106,6 +109,11 @@ export function buildAppState(options: BuildAppStateOptions): AppState {
       const trimmed = name.trim();
       defaultName.value = trimmed;
       writeStored(storage, DEFAULT_NAME_STORAGE_KEY, trimmed);
+    },
+    requireEncryptedBundles,
+    setRequireEncryptedBundles: (required) => {
+      requireEncryptedBundles.value = required;
+      writeStored(storage, REQUIRE_ENCRYPTION_STORAGE_KEY, required ? 'yes' : 'no');
     },
     translationsReady: () => (loadLanguage ? loadLanguage(language.peek()) : Promise.resolve()),
     translationsLoaded,

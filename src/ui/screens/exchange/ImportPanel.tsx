@@ -22,6 +22,7 @@ import { readBundle, readBundleHeader, type VerifiedBundle } from '../../../exch
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../../exchange/importBundle';
 import type { AssessmentData } from '../../session/assessmentSession';
 import type { ShellState } from '../../shell/shellState';
+import { useAppState } from '../../AppStateContext';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { BundleDropZone } from './BundleDropZone';
@@ -73,6 +74,7 @@ type Phase =
 export function ImportPanel({ deps, current, data = null, index, onImported, onReviewConflicts }: ImportPanelProps) {
   const { t } = useTranslation();
   const shell = useShell();
+  const appState = useAppState();
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [status, setStatus] = useState('');
@@ -140,6 +142,7 @@ export function ImportPanel({ deps, current, data = null, index, onImported, onR
       const read = await readBundle(file, {
         ...(passphrase === undefined ? {} : { passphrase }),
         frameworks,
+        requireEncryption: appState.requireEncryptedBundles.peek(),
         onProgress: (progress) => {
           if (run.current !== mine) return;
           floor = progressPercent(progress, plan, floor);

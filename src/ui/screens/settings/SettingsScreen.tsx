@@ -17,6 +17,7 @@ export function SettingsScreen() {
         <div class="settings-column panel-stack">
           <LanguageSection />
           <NameSection />
+          <BundleSection />
           <StorageStatusPanel />
         </div>
         <FrameworksSection />
@@ -50,6 +51,31 @@ function LanguageSection() {
         ))}
       </fieldset>
       <p class="field-hint">{t('settings:language.hint')}</p>
+    </section>
+  );
+}
+
+/** The team's rule for bundles on this device: refuse plain (unencrypted) ones. */
+function BundleSection() {
+  const state = useAppState();
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section class="panel" aria-labelledby="settings-bundles-heading">
+      <h2 id="settings-bundles-heading">{t('settings:bundles.heading')}</h2>
+      <label class="checkbox" for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={state.requireEncryptedBundles.value}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => state.setRequireEncryptedBundles(event.currentTarget.checked)}
+        />
+        {t('settings:bundles.requireEncryption')}
+      </label>
+      <p id={`${id}-hint`} class="field-hint">
+        {t('settings:bundles.requireEncryptionHint')}
+      </p>
     </section>
   );
 }
