@@ -227,7 +227,7 @@ export type JoinedResponse = z.infer<typeof joinedResponseSchema>;
 export const createInviteRequestSchema = z.strictObject({
   role: hubRoleSchema,
   /** Lifetime in ms; default DEFAULT_INVITE_TTL_MS. */
-  ttlMs: z.number().int().min(60_000).max(HUB_LIMITS.MAX_INVITE_TTL_MS).optional(),
+  ttlMs: z.number().int().min(1_000).max(HUB_LIMITS.MAX_INVITE_TTL_MS).optional(),
 });
 export const inviteResponseSchema = z.object({
   /** Shown once; the hub keeps only its hash. Single use. */
