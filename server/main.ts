@@ -105,14 +105,14 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
-    console.log(`MMDMA hub listening on ${url} (${where})`);
-    if (options.appDir !== null) console.log(`Open the app at ${url}/`);
+    // One write, the listening line last: whoever watches the output for it has the secret too.
+    const lines: string[] = [];
     if (secret.kind === 'created') {
-      console.log('');
-      console.log('Hub secret (shown only this once; it lets its holder create team spaces on this hub, keep it safe):');
-      console.log(`  ${secret.secret}`);
-      console.log('');
+      lines.push('Hub secret (shown only this once; it lets its holder create team spaces on this hub, keep it safe):', `  ${secret.secret}`, '');
     }
+    if (options.appDir !== null) lines.push(`Open the app at ${url}/`);
+    lines.push(`MMDMA hub listening on ${url} (${where})`);
+    console.log(lines.join('\n'));
   });
 
   let stopping = false;

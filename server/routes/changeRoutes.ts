@@ -15,7 +15,15 @@ export function registerChangeRoutes(app: Hono<HubEnv>, config: HubConfig): void
     if (device.role === 'observer') {
       throw hubError(403, 'role-forbidden', 'An observer reads the team’s work but writes nothing. Ask the lead for an assessor invite to contribute.', { role: 'observer' });
     }
-    const { changes } = await readJson(c, pushRequestSchema, HUB_LIMITS.MAX_PUSH_BODY_BYTES);
+    const { changes } = await readJson(c, pushRequestSchema, HUB_LIMITS.MAX_PUSH_BODY_BYTES, (parsed) => {
+      const count = (parsed as { changes?: unknown } | null)?.changes;
+      if (Array.isArray(count) && count.length > HUB_LIMITS.MAX_PUSH_CHANGES) {
+        throw hubError(413, 'payload-too-large', `A push carries at most ${HUB_LIMITS.MAX_PUSH_CHANGES} changes; this one has ${count.length}. Send them in batches.`, {
+          limit: HUB_LIMITS.MAX_PUSH_CHANGES,
+          unit: 'changes',
+        });
+      }
+    });
     const forbidden = changes.find((change) => !roleMayWrite(device.role, change.table));
     if (forbidden) {
       throw hubError(403, 'role-forbidden', `An ${device.role} may not write the ${forbidden.table} table; only the lead may. Nothing of this push was stored.`, {

@@ -48,7 +48,7 @@ export function registerTeamRoutes(app: Hono<HubEnv>, config: HubConfig): void {
   });
 
   const team = authenticate(config);
-  app.use('/api/v1/teams/:teamId', team);
+  // Also matches /api/v1/teams/:teamId itself (Hono's /* includes the bare path).
   app.use('/api/v1/teams/:teamId/*', team);
 
   app.get('/api/v1/teams/:teamId', (c) => {
