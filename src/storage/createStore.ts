@@ -12,7 +12,9 @@ import type { Change } from '../core/merge/change';
 import type { VersionVector } from '../core/merge/versionVector';
 import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
-import { assessmentChangesSince, heldBlobs, readAssessmentOutline, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
+import { liveQuery } from 'dexie';
+import { tableNames } from '../core/assessment/recordSchemas';
+import { assessmentChangesSince, assessmentScope, heldBlobs, readAssessmentOutline, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
 import { readIncomingState, type IncomingState, type IncomingStateRequest } from './readIncomingState';
 import { deletePeerRow, listPeerRows, updatePeerRow } from './peers';
 import { applyIncomingChanges, type ApplyOptions, type ApplyReport } from './applyIncomingChanges';
@@ -88,6 +90,13 @@ export interface Store {
   assessmentChangesSince(assessmentId: string, vector: VersionVector): Promise<Result<AssessmentChangesRead, StorageFailure>>;
   /** The assessment row and its attachment rows, unvalidated. */
   readAssessmentOutline(assessmentId: string): Promise<Result<AssessmentOutline, StorageFailure>>;
+  /** Record keys (`recordKey`) of the assessment and of every record that belongs to it. */
+  assessmentRecordKeys(assessmentId: string): Promise<Result<Set<string>, StorageFailure>>;
+  /**
+   * Calls `onChange` with the number of outbox entries now and after every commit that changes it,
+   * in this tab or another (a Dexie live query); returns the unsubscribe.
+   */
+  watchPendingCount(onChange: (count: number) => void, onError: (failure: StorageFailure) => void): () => void;
   /** Which of these SHA-256 have bytes here. */
   heldBlobs(sha256s: readonly string[]): Promise<Result<Set<string>, StorageFailure>>;
   /** What this device holds of what incoming changes touch (readIncomingState.ts). */
@@ -192,6 +201,17 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     assessmentChangesSince: (assessmentId, vector) => assessmentChangesSince(db, assessmentId, vector),
     readAssessmentOutline: (assessmentId) => readAssessmentOutline(db, assessmentId),
     heldBlobs: (sha256s) => heldBlobs(db, sha256s),
+    assessmentRecordKeys: async (assessmentId) => {
+      try {
+        return ok(await db.transaction('r', [...tableNames], () => assessmentScope(db, assessmentId)));
+      } catch (error) {
+        return err(toStorageFailure(error));
+      }
+    },
+    watchPendingCount: (onChange, onError) => {
+      const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onChange, error: (error: unknown) => onError(toStorageFailure(error)) });
+      return () => subscription.unsubscribe();
+    },
     readIncomingState: (request) => readIncomingState(db, request),
     listPeerRows: (assessmentId) => listPeerRows(db, assessmentId),
     updatePeerRow: (assessmentId, peerId, update) => updatePeerRow(db, assessmentId, peerId, update),
