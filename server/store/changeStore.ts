@@ -109,8 +109,8 @@ export interface PullPage {
 
 export async function pullChanges(db: Queryable, teamId: string, after: string, limit: number): Promise<PullPage> {
   const rows = await db.query<StoredRow & { seq: string }>(
-    `SELECT seq::text AS seq, hlc, node, tbl, rec_id::text AS rec_id, field, value, enc
-     FROM changes WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+    `SELECT c.seq::text AS seq, c.hlc, c.node, c.tbl, c.rec_id::text AS rec_id, c.field, c.value, c.enc
+     FROM changes c WHERE c.team_id = $1 AND c.seq > $2::bigint ORDER BY c.seq LIMIT $3`,
     [teamId, after, limit + 1],
   );
   const hasMore = rows.length > limit;

@@ -139,11 +139,11 @@ export async function call<T = any>(
   url: string,
   method: string,
   path: string,
-  options: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  options: { token?: string; json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<HubReply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let body = options.body;
+  let body: BodyInit | undefined = options.body as BodyInit | undefined;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers['content-type'] ??= 'application/json';
