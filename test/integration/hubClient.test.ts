@@ -73,7 +73,7 @@ describe('hub client against the real hub', () => {
     expect(again).toMatchObject({ applied: 0, pushed: 0, downloaded: 0, uploaded: 0 });
   }, 60_000);
 
-  it('a shared field edited on both while B is offline lands in the conflict review on both, newest kept', async () => {
+  it('a shared field edited on both while B is offline lands in the conflict review of the device that meets it unpushed, newest kept everywhere', async () => {
     const { a, assessment, anna, team } = await teamWithNote();
     const finding = unwrap(await a.store.createRecord('finding', findingInput(assessment.id, anna.id))).record;
     unwrap(await a.sync(assessment.id));
@@ -92,11 +92,12 @@ describe('hub client against the real hub', () => {
     const bConflicts = unwrap(await b.store.listConflicts(assessment.id)).conflicts;
     expect(bConflicts).toHaveLength(1);
     expect(bConflicts[0]).toMatchObject({ table: 'finding', field: 'text', lostSide: 'incoming', kept: { value: 'B: exchange is real-time, but manual at land borders.' }, lost: { value: 'A: exchange is real-time for visas only.' }, source: { kind: 'hub' } });
-    // A learns of it too: B's newer version replaces A's, which A had not seen from B.
+    // A converges on the newest; its own version had left the device already, so the hub (which
+    // carries no version vectors) cannot tell A whether B had seen it: A records nothing, B did.
     a.clock.advance(30_000);
     const onA = unwrap(await a.sync(assessment.id));
     expect((await a.db.finding.get(finding.id))?.text).toBe('B: exchange is real-time, but manual at land borders.');
-    expect(onA.conflictsRecorded + unwrap(await a.store.listConflicts(assessment.id)).conflicts.length).toBeGreaterThanOrEqual(0);
+    expect(onA.conflictsRecorded).toBe(0);
     // A sequential correction (B had A's version) is not a conflict.
     b.clock.advance(40_000);
     unwrap(await b.store.updateFields('finding', finding.id, { text: 'B: corrected after reading A.' }));
