@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { HubSyncPanelProps } from '../sync/HubSyncPanel';
 import { useShell } from './ShellContext';
 
-export function LazyHubSync({ assessmentId }: { readonly assessmentId: string }) {
+export function LazyHubSync({ assessmentId }: { readonly assessmentId: string | undefined }) {
   const shell = useShell();
   const [Panel, setPanel] = useState<ComponentType<HubSyncPanelProps> | undefined>(undefined);
   useEffect(() => {

@@ -48,7 +48,7 @@ export function ShellHeader({ title, subtitle }: { readonly title: string; reado
         </div>
         <div class="screen-status">
           <SaveIndicator />
-          {'assessmentId' in route && <LazyHubSync key={route.assessmentId} assessmentId={route.assessmentId} />}
+          {'assessmentId' in route ? <LazyHubSync key={route.assessmentId} assessmentId={route.assessmentId} /> : route.screen === 'assessments' && <LazyHubSync key="list" assessmentId={undefined} />}
         </div>
       </div>
       {'assessmentId' in route && <AssessmentNav route={route} />}

@@ -16,7 +16,8 @@ import './sync.css';
 
 export interface HubSyncPanelProps {
   readonly store: Store;
-  readonly assessmentId: string;
+  /** The open assessment; undefined on the assessments list, where a new device joins its team. */
+  readonly assessmentId: string | undefined;
 }
 
 export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
@@ -28,22 +29,11 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
   const id = useMemo(() => `hub-sync-${Math.random().toString(36).slice(2, 8)}`, []);
 
   useEffect(() => {
-    const loop = createHubSyncLoop({
-      store,
-      assessmentId,
-      apiFor: (hubUrl) => createHubApi({ baseUrl: hubUrl }),
-      isOnline: () => navigator.onLine,
-      watchOnline: (onChange) => {
-        const online = () => onChange(true);
-        const offline = () => onChange(false);
-        window.addEventListener('online', online);
-        window.addEventListener('offline', offline);
-        return () => {
-          window.removeEventListener('online', online);
-          window.removeEventListener('offline', offline);
-        };
-      },
-    });
+    if (assessmentId === undefined) {
+      setStatus(NOT_JOINED);
+      return undefined;
+    }
+    const loop = startLoop(store, assessmentId);
     loopRef.current = loop;
     const unsubscribe = loop.subscribe(setStatus);
     return () => {
@@ -65,7 +55,17 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
       setBusy(false);
     }
   };
-
+  // On the list, a device that just joined pulls its team's assessment once; it then appears in the
+  // list, and opening it starts the background sync.
+  const firstPull = async (joinedAssessmentId: string) => {
+    if (assessmentId !== undefined) return syncNow();
+    const loop = startLoop(store, joinedAssessmentId);
+    try {
+      await loop.syncNow();
+    } finally {
+      loop.stop();
+    }
+  };
   return (
     <div class="hub-sync">
       <button type="button" class="hub-sync-toggle" data-state={status.state} aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
@@ -109,11 +109,32 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               assessmentId={assessmentId}
               rejoin={connection !== undefined}
               defaultHub={connection?.hubUrl ?? location.origin}
-              onJoined={() => void syncNow()}
+              onJoined={(joinedAssessmentId) => void firstPull(joinedAssessmentId)}
             />
           )}
         </section>
       )}
     </div>
   );
+}
+
+const NOT_JOINED: HubSyncStatus = { state: 'not-joined', pending: 0, connection: undefined, lastRound: undefined, lastSyncedAt: undefined, clockOffsetMs: undefined, problem: undefined, retryAt: undefined };
+
+function startLoop(store: Store, assessmentId: string): HubSyncLoop {
+  return createHubSyncLoop({
+    store,
+    assessmentId,
+    apiFor: (hubUrl) => createHubApi({ baseUrl: hubUrl }),
+    isOnline: () => navigator.onLine,
+    watchOnline: (onChange) => {
+      const online = () => onChange(true);
+      const offline = () => onChange(false);
+      window.addEventListener('online', online);
+      window.addEventListener('offline', offline);
+      return () => {
+        window.removeEventListener('online', online);
+        window.removeEventListener('offline', offline);
+      };
+    },
+  });
 }

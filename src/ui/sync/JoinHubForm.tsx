@@ -12,10 +12,11 @@ import { useTranslation } from '../useTranslation';
 
 export interface JoinHubFormProps {
   readonly store: Store;
-  readonly assessmentId: string;
+  readonly assessmentId: string | undefined;
   readonly rejoin: boolean;
   readonly defaultHub: string;
-  readonly onJoined: () => void;
+  /** With the assessment the joined team works on. */
+  readonly onJoined: (assessmentId: string) => void;
 }
 
 export function JoinHubForm({ store, assessmentId, rejoin, defaultHub, onJoined }: JoinHubFormProps) {
@@ -73,8 +74,8 @@ export function JoinHubForm({ store, assessmentId, rejoin, defaultHub, onJoined 
       return;
     }
     setCode('');
-    setDone(joined.value.assessmentId === assessmentId ? t('sync:join.joined', { team: joined.value.teamName }) : t('sync:join.otherAssessment'));
-    onJoined();
+    setDone(assessmentId === undefined || joined.value.assessmentId === assessmentId ? t('sync:join.joined', { team: joined.value.teamName }) : t('sync:join.otherAssessment'));
+    onJoined(joined.value.assessmentId);
   };
 
   const describedBy = (field: 'code' | 'hub', hint: string) => [hint, error?.field === field ? `join-${field}-error` : ''].filter(Boolean).join(' ');
