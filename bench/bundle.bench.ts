@@ -185,7 +185,7 @@ async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; e
   for (const bytes of attachmentBytes.splice(0)) unwrap(await source.store.putBlob(new Blob([bytes]), 'image/jpeg'));
 
   const exportMemory = await peakMemory(async (sample) =>
-    unwrap(await exportBundle(source.store, source.db, { assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => now, onProgress: sample })),
+    unwrap(await exportBundle(source.store, { assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => now, onProgress: sample })),
   );
   const chunkTexts: Array<[string, Uint8Array]> = [];
   for (let i = 0; i * CHANGES_PER_CHUNK < changes.length; i++) {
@@ -201,7 +201,7 @@ async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; e
   const importInto = (bundle: Blob, key?: BundleKey) => async (sample: () => void) => {
     const target = freshStore(now);
     const verified = unwrap(await readBundle(bundle, { onProgress: sample, ...(key === undefined ? {} : { key }) }));
-    const report = unwrap(await applyImport(target.store, target.db, verified, { onProgress: sample }));
+    const report = unwrap(await applyImport(target.store, verified, { onProgress: sample }));
     if (report.applied !== changes.length || report.blobsCreated !== ATTACHMENTS) throw new Error(`import incomplete: ${JSON.stringify(report)}`);
     return target.db;
   };
@@ -209,7 +209,7 @@ async function memoryInNode(): Promise<{ exportMiB: number; importMiB: number; e
   await importMemory.result.delete();
   const key = await deriveBundleKey('bench: tuesday evening, hotel lobby');
   const encryptedExportMemory = await peakMemory(async (sample) =>
-    unwrap(await exportBundle(source.store, source.db, { assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => now, key, onProgress: sample })),
+    unwrap(await exportBundle(source.store, { assessmentId, includeAttachments: true, createdBy: { name: 'Bench' }, now: () => now, key, onProgress: sample })),
   );
   const encryptedImportMemory = await peakMemory(importInto(encryptedExportMemory.result.blob, key));
   await encryptedImportMemory.result.delete();

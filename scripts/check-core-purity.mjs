@@ -36,9 +36,41 @@ for (const file of files) {
   });
 }
 
+// The sync hub (server/) depends on the pure core only: server → core. It must not reach the app's
+// storage, UI, sync client or exchange code, nor browser libraries.
+const SERVER = 'server';
+const SERVER_FORBIDDEN_IMPORT = /from\s+['"](dexie|preact(?:\/[\w-]+)?|@preact\/[\w-]+|i18next|jszip|workbox-[\w-]+)['"]/;
+const serverFiles = [];
+const walkServer = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walkServer(path);
+    else if (/\.(ts|mts|js|mjs)$/.test(name)) serverFiles.push(path);
+  }
+};
+try {
+  walkServer(SERVER);
+} catch {
+  // no server/ folder: nothing to check
+}
+for (const file of serverFiles) {
+  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('//') || trimmed.startsWith('*')) return;
+    if (SERVER_FORBIDDEN_IMPORT.test(line)) problems.push(`${file}:${n + 1}: the hub imports a browser library: ${trimmed}`);
+    for (const match of line.matchAll(RELATIVE_IMPORT)) {
+      const target = join(file, '..', match[1]);
+      const inServer = !relative(SERVER, target).startsWith('..');
+      const inCore = !relative(CORE, target).startsWith('..');
+      if (!inServer && !inCore) problems.push(`${file}:${n + 1}: the hub imports from outside server/ and src/core: ${match[1]}`);
+    }
+  });
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`\n${problems.length} violation(s) of the core's dependency rule (see README, "Code layout").`);
   process.exit(1);
 }
 console.log(`core purity: ${files.length} files in ${CORE} import nothing outside the pure core`);
+console.log(`hub layering: ${serverFiles.length} files in ${SERVER}/ import only server/ and ${CORE}`);

@@ -78,7 +78,7 @@ export async function prepare(): Promise<{ changes: number; bundleBytes: number;
 
 async function exportOnce(p: Pick<Prepared, 'workload' | 'source'>, key?: BundleKey) {
   return unwrap(
-    await exportBundle(p.source.store, p.source.db, {
+    await exportBundle(p.source.store, {
       assessmentId: p.workload.assessmentId,
       includeAttachments: true,
       createdBy: { name: 'Bench' },
@@ -102,7 +102,7 @@ async function importOnce(p: Prepared, verifiedEarlier?: VerifiedBundle, part?: 
   const verified =
     verifiedEarlier ?? unwrap(await (encrypted ? readBundle(p.encrypted.bundle, { key: p.encrypted.key }) : readBundle(p.bundle)), 'verifying the bundle');
   const subset = part === 'changes' ? { ...verified, blobs: [] } : part === 'blobs' ? { ...verified, changes: [] } : verified;
-  const report = unwrap(await applyImport(target.store, target.db, subset), 'import');
+  const report = unwrap(await applyImport(target.store, subset), 'import');
   const wantChanges = part === 'blobs' ? 0 : p.workload.changes.length;
   const wantBlobs = part === 'changes' ? 0 : ATTACHMENTS;
   if (report.applied !== wantChanges || report.blobsCreated !== wantBlobs) throw new Error(`import incomplete: ${JSON.stringify(report)}`);

@@ -8,28 +8,25 @@
  * every record whose `assessmentId` is this assessment, plus, for each record touched, the change
  * that set its `assessmentId`, so the receiver can check the scope from the bundle alone.
  *
- * The manifest's version vector is that of THIS assessment's changes here, not of the whole
- * database: a peer that records it and later asks for "what I lack" must not skip changes of this
- * assessment because of newer changes of another one.
+ * The changes, the scope proofs and the manifest's version vector (that of THIS assessment, not of
+ * the whole database) come from src/sync/outgoing.ts, the replication path the hub client shares.
  *
  * Attachments: a full export carries every attachment of the assessment that is not deleted and
  * whose bytes are here. A partial export carries those the peer does not hold (`peerBlobs`, from
  * listBundlePeers) or, without that list, those of attachment records that the exported changes
  * touch. Bytes missing or damaged here are skipped and reported, never fatal: the notes matter more.
  */
-import { recordSchemas } from '../core/assessment/recordSchemas';
-import type { Change } from '../core/merge/change';
-import { compactChanges, compareChangeVersions } from '../core/merge/mergeChanges';
-import { changesSince, versionVector, type VersionVector } from '../core/merge/versionVector';
+import type { VersionVector } from '../core/merge/versionVector';
 import { err, ok, type Result } from '../core/result';
-import { assessmentPartTables, type MmdmaDatabase, type StorageFailure, type Store } from '../storage';
-import { toStorageFailure } from '../storage/storageFailure';
+import type { StorageFailure, Store } from '../storage';
+import { toStorageFailure } from '../storage';
+import { gatherOutgoing } from '../sync/outgoing';
 import { MIN_PASSPHRASE_CHARS, type BundleKey } from './bundle/encryption';
 import { createBundleId } from './bundle/bundleId';
 import { exportFileName } from './bundle/fileName';
 import type { BundleManifest } from './bundle/format';
 import type { OnBundleProgress } from './bundle/progress';
-import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
+import { recordKey } from './bundle/scope';
 import { writeBundle, type BundleBlobSource, type SkippedBlob } from './bundle/writeBundle';
 
 export { MIN_PASSPHRASE_CHARS };
@@ -74,23 +71,20 @@ export type ExportProblem =
   | { readonly code: 'too-large'; readonly message: string }
   | { readonly code: 'storage-failed'; readonly message: string; readonly failure: StorageFailure };
 
-export async function exportBundle(store: Store, db: MmdmaDatabase, options: ExportBundleOptions): Promise<Result<ExportedBundle, ExportProblem>> {
+export async function exportBundle(store: Store, options: ExportBundleOptions): Promise<Result<ExportedBundle, ExportProblem>> {
   const now = options.now ?? (() => Date.now());
   const randomBytes = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   if (options.passphrase !== undefined && [...options.passphrase].length < MIN_PASSPHRASE_CHARS) {
     return err({ code: 'weak-passphrase', message: `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters.` });
   }
 
-  const gathered = await gather(store, db, options);
+  // What travels, through the one replication path (src/sync): only the winner of each field (a
+  // superseded version, say every earlier autosave of a note, can never win anywhere), of this
+  // assessment, newer than the peer's vector when exporting "since", plus the scope proofs.
+  const gathered = await gatherOutgoing(store, options.assessmentId, options.since);
   if (!gathered.ok) return gathered;
-  const { assessment, scoped, invalidLogRows, attachments, blobsHere, nodeId } = gathered.value;
+  const { assessment, changes: selected, versionVector, invalidLogRows, attachments, blobsHere, nodeId } = gathered.value;
 
-  // Only the winner of each field travels. A superseded version (every earlier autosave of a note)
-  // can never win anywhere, and a receiver logs only winners anyway; an hour of typing would
-  // otherwise carry hundreds of copies of the same text. The version vector still covers the whole
-  // log: the bundle holds each node's changes up to it, or newer changes that beat them.
-  const winners = compactChanges(scoped);
-  const selected = options.since === undefined ? winners : withScopeProofs(changesSince(winners, options.since), winners);
   const selectedRecords = new Set(selected.map(recordKey));
   const peerBlobs = options.peerBlobs === undefined ? undefined : new Set(options.peerBlobs);
   const blobs: BundleBlobSource[] = [];
@@ -125,7 +119,7 @@ export async function exportBundle(store: Store, db: MmdmaDatabase, options: Exp
         createdBy: { kind: 'device', node: nodeId, assessor: options.createdBy.name.trim() || null, assessorId: options.createdBy.assessorId ?? null },
         assessment: { id: options.assessmentId, title: assessment.title },
         framework: { id: assessment.frameworkId, version: assessment.frameworkVersion },
-        versionVector: versionVector(scoped),
+        versionVector,
         since: options.since ?? null,
         includesAttachments: options.includeAttachments,
         blobsHeld: attachments.filter((a) => blobsHere.has(a.sha256)).map((a) => a.sha256),
@@ -150,88 +144,6 @@ export async function exportBundle(store: Store, db: MmdmaDatabase, options: Exp
     skippedBlobs,
     skippedChanges: invalidLogRows,
   });
-}
-
-interface Gathered {
-  readonly assessment: { readonly title: string; readonly frameworkId: string; readonly frameworkVersion: string };
-  /** Every logged change of the assessment, canonical order. */
-  readonly scoped: readonly Change[];
-  readonly invalidLogRows: number;
-  /** Attachment records of the assessment that are not deleted. */
-  readonly attachments: ReadonlyArray<{ readonly id: string; readonly sha256: string; readonly mediaType: string; readonly bytes: number }>;
-  /** SHA-256 of the blobs stored here among those attachments. */
-  readonly blobsHere: ReadonlySet<string>;
-  readonly nodeId: string;
-}
-
-async function gather(store: Store, db: MmdmaDatabase, options: ExportBundleOptions): Promise<Result<Gathered, ExportProblem>> {
-  const { assessmentId } = options;
-  const node = await store.nodeId();
-  if (!node.ok) return storageFailed(node.error);
-  let assessmentRow: unknown;
-  const inScope = new Set<string>([recordKey({ table: 'assessment', id: assessmentId })]);
-  let attachmentRows: unknown[];
-  try {
-    const read = await db.transaction('r', ['assessment', ...assessmentPartTables], async () => {
-      const row: unknown = await db.assessment.get(assessmentId);
-      const ids = new Map<string, readonly string[]>();
-      for (const table of assessmentPartTables) ids.set(table, await db[table].where('assessmentId').equals(assessmentId).primaryKeys());
-      const attachments: unknown[] = await db.attachment.where('assessmentId').equals(assessmentId).toArray();
-      return { row, ids, attachments };
-    });
-    assessmentRow = read.row;
-    for (const [table, ids] of read.ids) for (const id of ids) inScope.add(`${table}\u0000${id}`);
-    attachmentRows = read.attachments;
-  } catch (error) {
-    return storageFailed(toStorageFailure(error));
-  }
-  if (assessmentRow === undefined) return err({ code: 'assessment-not-found', message: `There is no assessment ${assessmentId} on this device.` });
-  const head = recordSchemas.assessment.pick({ title: true, frameworkId: true, frameworkVersion: true }).safeParse(assessmentRow);
-  if (!head.success) {
-    return err({ code: 'assessment-invalid', message: `The assessment ${assessmentId} has no valid title or framework here; it cannot be exported until it does.` });
-  }
-
-  const log = await store.changesSince({});
-  if (!log.ok) return storageFailed(log.error);
-  const scoped = log.value.changes.filter((change) => inScope.has(recordKey(change)));
-
-  const attachments = attachmentRows.flatMap((row) => {
-    const parsed = recordSchemas.attachment.safeParse(row);
-    return parsed.success && !parsed.data.deleted ? [{ id: parsed.data.id, sha256: parsed.data.sha256, mediaType: parsed.data.mediaType, bytes: parsed.data.bytes }] : [];
-  });
-  let blobsHere: Set<string>;
-  try {
-    const keys = await db.blobs.where('sha256').anyOf(attachments.map((a) => a.sha256)).primaryKeys();
-    blobsHere = new Set(keys.map(String));
-  } catch (error) {
-    return storageFailed(toStorageFailure(error));
-  }
-  return ok({ assessment: head.data, scoped, invalidLogRows: log.value.invalid, attachments, blobsHere, nodeId: node.value });
-}
-
-/**
- * Adds, for every record the selected changes touch, the winning change of its `assessmentId`
- * (the receiver needs it to check the scope; it may hold it already, then it is a duplicate).
- */
-function withScopeProofs(selected: readonly Change[], scoped: readonly Change[]): Change[] {
-  const proofs = new Map<string, Change>();
-  for (const change of scoped) {
-    if (change.table === 'assessment' || change.field !== ASSESSMENT_ID_FIELD) continue;
-    const key = recordKey(change);
-    const current = proofs.get(key);
-    if (current === undefined || compareChangeVersions(change, current) > 0) proofs.set(key, change);
-  }
-  const present = new Set(selected.map((c) => c.hlc));
-  const out = [...selected];
-  const added = new Set<string>();
-  for (const change of selected) {
-    const key = recordKey(change);
-    if (change.table === 'assessment' || added.has(key)) continue;
-    added.add(key);
-    const proof = proofs.get(key);
-    if (proof !== undefined && !present.has(proof.hlc)) out.push(proof);
-  }
-  return out;
 }
 
 function storageFailed(failure: StorageFailure): Result<never, ExportProblem> {

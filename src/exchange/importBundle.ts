@@ -1,7 +1,9 @@
 /**
  * Import: what a verified bundle would do to this device (`previewImport`), doing it on the user's
  * confirmation (`applyImport`), and remembering what each peer holds (`listBundlePeers`) so the next
- * export to it can carry only what it lacks. Storage-facing glue over bundle/readBundle.ts.
+ * export to it can carry only what it lacks. The bundle transport over src/sync: what is the
+ * bundle's own (its attachments, its framework and app version, its peer record) is here; the
+ * preview and batched apply of the changes are src/sync/incoming.ts, shared with the hub client.
  *
  * Order of writes in applyImport, and why:
  * 1. Attachments first (content-addressed, so a blob can never overwrite anything): after an
@@ -11,66 +13,40 @@
  *    this device holding, for every node, a prefix of that node's changes — exactly what version
  *    vectors assume — and importing the same bundle again completes it. Merging is last-writer-wins
  *    per field, so the order of bundles and repeated imports do not matter.
- * 3. The peer record (meta) last.
+ * 3. The peer record (storage's `peers` table, src/sync/bundlePeers.ts) last.
  */
-import { z } from 'zod';
-import { sha256HexSchema } from '../core/assessment/attachmentSchema';
-import { MAX_DRIFT_MS, parseHlc, nodeIdSchema } from '../core/clock/hlc';
 import type { TableName } from '../core/assessment/recordSchemas';
-import { changeSchema, type Change, type JsonValue } from '../core/merge/change';
-import { classifyChanges } from '../core/merge/classifyChanges';
-import { isConcurrentEdit } from '../core/merge/concurrentEdit';
-import { fieldKey } from '../core/merge/mergeChanges';
-import { versionVectorSchema, type VersionVector } from '../core/merge/versionVector';
-import { isoDateTimeSchema } from '../core/assessment/recordBase';
-import { uuidSchema } from '../core/ids/uuidSchema';
 import { err, ok, type Result } from '../core/result';
-import type { ApplyReport, IncomingProblem, InvalidRow, MmdmaDatabase, StorageFailure, Store, VerifiedBlob } from '../storage';
-import { toStorageFailure } from '../storage/storageFailure';
-import { storedChangeLogKeys, storedFieldVersionKeys, storedRecordIds } from '../storage/storedKeys';
+import type { IncomingProblem, IncomingState, InvalidRow, StorageFailure, Store, VerifiedBlob } from '../storage';
+import { listBundlePeers, rememberBundlePeer, type BundlePeer } from '../sync/bundlePeers';
+import {
+  APPLY_BATCH_CHANGES,
+  MAX_PREVIEW_CONFLICTS,
+  MAX_REPORTED_PROBLEMS,
+  applyIncoming,
+  checkIncomingScope,
+  previewIncoming,
+  type FieldConflict,
+  type IncomingReport,
+  type RecordCounts,
+} from '../sync/incoming';
 import { MMDMA_APP_VERSION, type BundleManifest, type FrameworkRef } from './bundle/format';
 import { compareVersions, frameworkFit } from './bundle/frameworkMatch';
 import type { BundleProblem } from './bundle/problem';
 import type { OnBundleProgress } from './bundle/progress';
 import type { VerifiedBundle } from './bundle/readBundle';
 import { bundleClockProblem } from './bundle/bundleClock';
-import { ASSESSMENT_ID_FIELD, recordKey } from './bundle/scope';
 import { groupsWithin, PARALLEL_BYTES } from './bundle/boundedParallel';
 
+export { listBundlePeers, MAX_PREVIEW_CONFLICTS, MAX_REPORTED_PROBLEMS, type BundlePeer, type FieldConflict, type RecordCounts };
+
 /** Changes per `store.applyChanges` call (one transaction each). */
-export const IMPORT_BATCH_CHANGES = 5_000;
-/** Conflicts listed in full in a preview (all are counted). */
-export const MAX_PREVIEW_CONFLICTS = 200;
-/** Problems listed in full in a report (all are counted). */
-export const MAX_REPORTED_PROBLEMS = 100;
-/** Meta keys of peer records: `bundle-peer:<assessment id>:<node id>`. */
-export const PEER_META_PREFIX = 'bundle-peer:';
+export const IMPORT_BATCH_CHANGES = APPLY_BATCH_CHANGES;
 
 export type ImportProblem =
   | BundleProblem
   | { readonly code: 'storage-failed'; readonly message: string; readonly failure: StorageFailure; readonly partial?: ImportReport }
   | { readonly code: 'aborted'; readonly message: string; readonly partial: ImportReport };
-
-export interface FieldConflict {
-  readonly table: TableName;
-  readonly id: string;
-  readonly field: string;
-  readonly local: { readonly value: JsonValue; readonly hlc: string; readonly node: string };
-  readonly incoming: { readonly value: JsonValue; readonly hlc: string; readonly node: string };
-  /** Which value the merge keeps (the newer one); the other is what the lead may want to review. */
-  readonly kept: 'local' | 'incoming';
-}
-
-export interface RecordCounts {
-  /** Records this device does not have at all. */
-  readonly new: number;
-  /** Records this device has, of which at least one field would take the bundle's value. */
-  readonly changed: number;
-  /** Records with a field edited both here and in the bundle without either side seeing the other. */
-  readonly conflicting: number;
-  /** Records the bundle carries that would not change. */
-  readonly unchanged: number;
-}
 
 export interface ImportPreview {
   readonly bundleId: string;
@@ -140,7 +116,7 @@ export interface PreviewOptions {
   readonly now?: () => number;
 }
 
-export async function previewImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportProblem>> {
+export async function previewImport(store: Store, bundle: VerifiedBundle, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportProblem>> {
   const now = options.now ?? (() => Date.now());
   const { manifest, changes } = bundle;
   // The clock rule again, with this device's clock now (the bundle may have been read earlier).
@@ -150,52 +126,12 @@ export async function previewImport(store: Store, db: MmdmaDatabase, bundle: Ver
   const node = await store.existingNodeId();
   if (!node.ok) return storageFailed(node.error);
 
-  const local = await readLocal(db, bundle);
+  const local = await readLocal(store, bundle);
   if (!local.ok) return local;
   const fit = checkLocalFit(bundle, local.value);
   if (!fit.ok) return fit;
 
-  const winners = local.value.fieldVersions;
-  const classified = classifyChanges((table, id, field) => winners.get(`${table}\u0000${id}\u0000${field}`)?.hlc, changes);
-
-  const conflicts: FieldConflict[] = [];
-  let conflictCount = 0;
-  const conflictingRecords = new Set<string>();
-  const changedRecords = new Set<string>();
-  const consider = (incoming: Change, kept: 'local' | 'incoming') => {
-    const localWinner = winners.get(fieldKey(incoming));
-    // The same rule as the conflicts table the import writes (storage/recordConflicts.ts).
-    if (localWinner === undefined || !isConcurrentEdit(localWinner, incoming, manifest.versionVector, local.value.loggedHere.has(incoming.hlc))) return;
-    conflictingRecords.add(recordKey(incoming));
-    conflictCount += 1;
-    if (conflicts.length < MAX_PREVIEW_CONFLICTS) {
-      conflicts.push({
-        table: incoming.table,
-        id: incoming.id,
-        field: incoming.field,
-        local: { value: localWinner.value, hlc: localWinner.hlc, node: localWinner.node },
-        incoming: { value: incoming.value, hlc: incoming.hlc, node: incoming.node },
-        kept,
-      });
-    }
-  };
-  for (const { change } of classified.wins) {
-    changedRecords.add(recordKey(change));
-    consider(change, 'incoming');
-  }
-  for (const { change } of classified.losses) consider(change, 'local');
-
-  const byTable: Partial<Record<TableName, { new: number; changed: number; conflicting: number; unchanged: number }>> = {};
-  const totals = { new: 0, changed: 0, conflicting: 0, unchanged: 0 };
-  for (const [key, { table, exists }] of local.value.records) {
-    const counts = (byTable[table] ??= { new: 0, changed: 0, conflicting: 0, unchanged: 0 });
-    const kind = !exists ? 'new' : conflictingRecords.has(key) ? 'conflicting' : changedRecords.has(key) ? 'changed' : 'unchanged';
-    counts[kind] += 1;
-    totals[kind] += 1;
-  }
-
-  const limitMs = now() + MAX_DRIFT_MS;
-  const futureChanges = changes.filter((c) => (parseHlc(c.hlc)?.wallMs ?? 0) > limitMs).length;
+  const incoming = previewIncoming(changes, manifest.versionVector, local.value, now());
   const newBlobs = bundle.blobs.filter((b) => !local.value.blobsHere.has(b.sha256));
   return ok({
     bundleId: manifest.bundleId,
@@ -208,19 +144,14 @@ export async function previewImport(store: Store, db: MmdmaDatabase, bundle: Ver
     newerAppVersion: compareVersions(manifest.appVersion, MMDMA_APP_VERSION) > 0 ? manifest.appVersion : undefined,
     encrypted: bundle.encrypted,
     partial: manifest.since !== null,
-    changes: {
-      total: changes.length,
-      newer: classified.wins.length,
-      older: classified.losses.length,
-      alreadyHere: classified.duplicates.length + classified.superseded.length,
-    },
-    records: totals,
-    byTable,
-    conflicts,
-    conflictCount,
+    changes: incoming.changes,
+    records: incoming.records,
+    byTable: incoming.byTable,
+    conflicts: incoming.conflicts,
+    conflictCount: incoming.conflictCount,
     attachments: { new: newBlobs.length, present: bundle.blobs.length - newBlobs.length, newBytes: newBlobs.reduce((s, b) => s + b.bytes, 0) },
-    futureChanges,
-    nothingNew: classified.wins.length === 0 && newBlobs.length === 0,
+    futureChanges: incoming.futureChanges,
+    nothingNew: incoming.noNewChanges && newBlobs.length === 0,
   });
 }
 
@@ -234,11 +165,11 @@ export interface ApplyImportOptions {
   readonly now?: () => number;
 }
 
-export async function applyImport(store: Store, db: MmdmaDatabase, bundle: VerifiedBundle, options: ApplyImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
+export async function applyImport(store: Store, bundle: VerifiedBundle, options: ApplyImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
   // The checks of the preview again: the database may have changed since the user looked.
   const clockProblem = bundleClockProblem(bundle, (options.now ?? Date.now)());
   if (clockProblem !== undefined) return err(clockProblem);
-  const local = await readLocal(db, bundle, { fieldVersions: false });
+  const local = await readLocal(store, bundle, { fieldVersions: false });
   if (!local.ok) return local;
   const fit = checkLocalFit(bundle, local.value);
   if (!fit.ok) return fit;
@@ -286,198 +217,71 @@ export async function applyImport(store: Store, db: MmdmaDatabase, bundle: Verif
   }
   if (options.signal?.aborted) return aborted();
 
-  const batch = Math.max(1, options.batchChanges ?? IMPORT_BATCH_CHANGES);
-  // Concurrent edits go to the conflicts table with each batch, for the lead to review.
-  const conflictContext = {
+  // The changes, through the one replication path (src/sync/incoming.ts): batches of one
+  // transaction each, concurrent edits recorded in the conflicts table for the lead to review.
+  const applied = await applyIncoming(store, {
     assessmentId: bundle.manifest.assessment.id,
+    changes: bundle.changes,
     knownToSender: bundle.manifest.versionVector,
-    source: { kind: 'bundle' as const, id: bundle.manifest.bundleId, by: bundle.manifest.createdBy.assessor },
-  };
-  const changes = bundle.changes;
-  for (let start = 0; start < changes.length; start += batch) {
-    if (options.signal?.aborted) return aborted();
-    const applied = await store.applyChanges(changes.slice(start, start + batch), { conflicts: conflictContext });
-    if (!applied.ok) return storageFailed(applied.error, report());
-    add(sum, problems, invalidRecords, applied.value, start);
-    options.onProgress?.({ stage: 'changes', done: Math.min(changes.length, start + batch), total: changes.length, unit: 'changes' });
+    source: { kind: 'bundle', id: bundle.manifest.bundleId, by: bundle.manifest.createdBy.assessor },
+    batchChanges: options.batchChanges ?? IMPORT_BATCH_CHANGES,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onBatch: (done, total) => options.onProgress?.({ stage: 'changes', done, total, unit: 'changes' }),
+  });
+  if (!applied.ok) {
+    addChanges(applied.error.partial);
+    return applied.error.code === 'aborted' ? aborted() : storageFailed(applied.error.failure, report());
   }
+  addChanges(applied.value);
 
+  // The peer record last: what it says the peer holds is now here.
   if (bundle.manifest.createdBy.kind === 'device' && bundle.manifest.createdBy.node !== node.value) {
-    const remembered = await rememberPeer(db, bundle.manifest);
+    const { manifest } = bundle;
+    const remembered = await rememberBundlePeer(store, {
+      assessmentId: manifest.assessment.id,
+      node: manifest.createdBy.node,
+      assessor: manifest.createdBy.assessor,
+      assessorId: manifest.createdBy.assessorId,
+      versionVector: manifest.versionVector,
+      blobsHeld: manifest.blobsHeld,
+      bundleId: manifest.bundleId,
+      createdAt: manifest.createdAt,
+    });
     if (!remembered.ok) return storageFailed(remembered.error, report());
   }
   return ok(report());
-}
 
-function add(sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean; conflictsRecorded: number }, problems: IncomingProblem[], invalidRecords: InvalidRow[], batch: ApplyReport, offset: number) {
-  sum.applied += batch.applied;
-  sum.stale += batch.stale;
-  sum.duplicate += batch.duplicate;
-  sum.invalid += batch.invalid;
-  sum.conflictsRecorded += batch.conflictsRecorded;
-  sum.nodeIdConflict ||= batch.nodeIdConflict;
-  sum.problemCount += batch.problems.length;
-  for (const problem of batch.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ ...problem, index: problem.index + offset });
-  invalidRecords.push(...batch.invalidRecords);
-}
-
-// ——— peers ———
-
-export const bundlePeerSchema = z.object({
-  assessmentId: uuidSchema,
-  node: nodeIdSchema,
-  assessor: z.string().nullable(),
-  assessorId: uuidSchema.nullable(),
-  /** Pointwise maximum of the vectors of every bundle imported from this peer. */
-  versionVector: versionVectorSchema,
-  /** Union of the attachments the peer said it held. */
-  blobsHeld: z.array(sha256HexSchema),
-  lastBundleId: uuidSchema,
-  lastBundleCreatedAt: isoDateTimeSchema,
-  importedAt: isoDateTimeSchema,
-});
-export type BundlePeer = z.infer<typeof bundlePeerSchema>;
-
-/** Peers whose bundles of this assessment were imported here, most recent first. */
-export async function listBundlePeers(db: MmdmaDatabase, assessmentId: string): Promise<Result<BundlePeer[], StorageFailure>> {
-  try {
-    const rows = await db.meta.where('key').startsWith(`${PEER_META_PREFIX}${assessmentId}:`).toArray();
-    const peers = rows.flatMap((row) => {
-      const parsed = bundlePeerSchema.safeParse(row.value);
-      return parsed.success ? [parsed.data] : [];
-    });
-    return ok(peers.sort((a, b) => (a.lastBundleCreatedAt < b.lastBundleCreatedAt ? 1 : -1)));
-  } catch (error) {
-    return err(toStorageFailure(error));
+  function addChanges(part: IncomingReport) {
+    sum.applied += part.applied;
+    sum.stale += part.stale;
+    sum.duplicate += part.duplicate;
+    sum.invalid += part.invalid;
+    sum.problemCount += part.problemCount;
+    sum.nodeIdConflict ||= part.nodeIdConflict;
+    sum.conflictsRecorded += part.conflictsRecorded;
+    problems.push(...part.problems);
+    invalidRecords.push(...part.invalidRecords);
   }
-}
-
-async function rememberPeer(db: MmdmaDatabase, manifest: BundleManifest): Promise<Result<void, StorageFailure>> {
-  const key = `${PEER_META_PREFIX}${manifest.assessment.id}:${manifest.createdBy.node}`;
-  try {
-    await db.transaction('rw', db.meta, async () => {
-      const previous = bundlePeerSchema.safeParse((await db.meta.get(key))?.value);
-      const vector = mergeVectors(previous.success ? previous.data.versionVector : {}, manifest.versionVector);
-      const newer = !previous.success || manifest.createdAt >= previous.data.lastBundleCreatedAt;
-      const peer: BundlePeer = {
-        assessmentId: manifest.assessment.id,
-        node: manifest.createdBy.node,
-        assessor: newer ? manifest.createdBy.assessor : previous.data.assessor,
-        assessorId: newer ? manifest.createdBy.assessorId : previous.data.assessorId,
-        versionVector: vector,
-        blobsHeld: [...new Set([...(previous.success ? previous.data.blobsHeld : []), ...manifest.blobsHeld])].sort(),
-        lastBundleId: newer ? manifest.bundleId : previous.data.lastBundleId,
-        lastBundleCreatedAt: newer ? manifest.createdAt : previous.data.lastBundleCreatedAt,
-        importedAt: new Date().toISOString(),
-      };
-      // A re-imported bundle teaches nothing new: leave the row alone, so the database is unchanged.
-      if (previous.success && sameExceptImportTime(previous.data, peer)) return;
-      await db.meta.put({ key, value: peer });
-    });
-    return ok(undefined);
-  } catch (error) {
-    return err(toStorageFailure(error));
-  }
-}
-
-function sameExceptImportTime(a: BundlePeer, b: BundlePeer): boolean {
-  return JSON.stringify({ ...a, importedAt: '' }) === JSON.stringify({ ...b, importedAt: '' });
-}
-
-function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
-  const out = new Map<string, string>(Object.entries(a));
-  for (const [node, hlc] of Object.entries(b)) {
-    const current = out.get(node);
-    if (current === undefined || hlc > current) out.set(node, hlc);
-  }
-  return Object.fromEntries([...out].sort(([x], [y]) => (x < y ? -1 : 1)));
 }
 
 // ——— local state ———
 
-interface LocalState {
-  /** Field key → the change that wins the field here (empty when not asked for). */
-  readonly fieldVersions: ReadonlyMap<string, Change>;
-  /** Record key → whether this device has the record. */
-  readonly records: ReadonlyMap<string, { readonly table: TableName; readonly exists: boolean }>;
-  /** Records here that belong to another assessment than the bundle's. */
-  readonly foreign: ReadonlyArray<{ readonly table: TableName; readonly id: string; readonly assessmentId: unknown }>;
-  readonly assessmentFramework: FrameworkRef | undefined;
-  readonly blobsHere: ReadonlySet<string>;
-  /** HLCs of the bundle's changes that are in this device's change log (empty when not asked for). */
-  readonly loggedHere: ReadonlySet<string>;
-}
+type LocalState = IncomingState;
 
-async function readLocal(db: MmdmaDatabase, bundle: VerifiedBundle, read: { fieldVersions: boolean } = { fieldVersions: true }): Promise<Result<LocalState, ImportProblem>> {
-  const { changes, manifest } = bundle;
-  const assessmentId = manifest.assessment.id;
-  const fieldKeys = new Map<string, [string, string, string]>();
-  const idsByTable = new Map<TableName, Set<string>>();
-  for (const change of changes) {
-    fieldKeys.set(fieldKey(change), [change.table, change.id, change.field]);
-    let ids = idsByTable.get(change.table);
-    if (ids === undefined) idsByTable.set(change.table, (ids = new Set()));
-    ids.add(change.id);
-  }
-  try {
-    return ok(
-      await db.transaction('r', [...new Set<string>(['fieldVersions', 'changeLog', 'blobs', 'assessment', ...idsByTable.keys()])], async () => {
-        // Only fields and records stored here are read (storedKeys.ts): a first import reads none.
-        const storedFields = read.fieldVersions ? (await storedFieldVersionKeys(db, changes)).fields : new Set<string>();
-        const loggedHere = read.fieldVersions ? await storedChangeLogKeys(db, changes.map((change) => change.hlc)) : new Set<string>();
-        const versionRows = await db.fieldVersions.bulkGet([...fieldKeys].filter(([key]) => storedFields.has(key)).map(([, parts]) => parts));
-        const fieldVersions = new Map<string, Change>();
-        for (const row of versionRows) {
-          const parsed = changeSchema.safeParse(row);
-          if (parsed.success) fieldVersions.set(fieldKey(parsed.data), parsed.data);
-        }
-        const records = new Map<string, { table: TableName; exists: boolean }>();
-        const foreign: Array<{ table: TableName; id: string; assessmentId: unknown }> = [];
-        await Promise.all(
-          [...idsByTable].map(async ([table, idSet]) => {
-            const ids = [...idSet];
-            const stored = await storedRecordIds(db, table, ids);
-            for (const id of ids) records.set(recordKey({ table, id }), { table, exists: stored.has(id) });
-            if (table === 'assessment') return;
-            const storedIds = ids.filter((id) => stored.has(id));
-            const rows = await db[table].bulkGet(storedIds);
-            rows.forEach((row, i) => {
-              if (row !== undefined && Object.hasOwn(row, ASSESSMENT_ID_FIELD) && row[ASSESSMENT_ID_FIELD] !== assessmentId) {
-                foreign.push({ table, id: storedIds[i]!, assessmentId: row[ASSESSMENT_ID_FIELD] });
-              }
-            });
-          }),
-        );
-        // Tables answer in any order; the record named in a refusal must not depend on it.
-        foreign.sort((a, b) => (recordKey(a) < recordKey(b) ? -1 : 1));
-        const assessmentRow = await db.assessment.get(assessmentId);
-        const framework = z.object({ frameworkId: z.string(), frameworkVersion: z.string() }).safeParse(assessmentRow);
-        const shas = bundle.blobs.map((b) => b.sha256);
-        const blobsHere = new Set((shas.length === 0 ? [] : await db.blobs.where('sha256').anyOf(shas).primaryKeys()).map(String));
-        return {
-          fieldVersions,
-          records,
-          foreign,
-          assessmentFramework: framework.success ? { id: framework.data.frameworkId, version: framework.data.frameworkVersion } : undefined,
-          blobsHere,
-          loggedHere,
-        };
-      }),
-    );
-  } catch (error) {
-    return storageFailed(toStorageFailure(error));
-  }
+async function readLocal(store: Store, bundle: VerifiedBundle, read: { fieldVersions: boolean } = { fieldVersions: true }): Promise<Result<LocalState, ImportProblem>> {
+  const local = await store.readIncomingState({
+    assessmentId: bundle.manifest.assessment.id,
+    changes: bundle.changes,
+    blobs: bundle.blobs.map((b) => b.sha256),
+    fieldVersions: read.fieldVersions,
+  });
+  return local.ok ? local : storageFailed(local.error);
 }
 
 /** Framework and scope against this device; the framework note when versions differ but fit. */
 function checkLocalFit(bundle: VerifiedBundle, local: LocalState): Result<string | undefined, ImportProblem> {
-  const first = local.foreign[0];
-  if (first !== undefined) {
-    return err({
-      code: 'out-of-scope',
-      message: `The bundle would change ${first.table} ${first.id}, which belongs to another assessment (${String(first.assessmentId)}) on this device.`,
-    });
-  }
+  const scope = checkIncomingScope(local, 'The bundle');
+  if (!scope.ok) return err(scope.error);
   if (local.assessmentFramework === undefined) return ok(undefined);
   const fit = frameworkFit(bundle.manifest.framework, local.assessmentFramework, 'this assessment on this device');
   if (fit.fit === 'incompatible') return err({ code: 'framework-mismatch', message: fit.reason });

@@ -22,6 +22,7 @@ import enDashboard from '../../locales/en/dashboard.json';
 import enFindings from '../../locales/en/findings.json';
 import enSettings from '../../locales/en/settings.json';
 import enExchange from '../../locales/en/exchange.json';
+import enSync from '../../locales/en/sync.json';
 import hyShell from '../../locales/hy/shell.json';
 import hyAssessments from '../../locales/hy/assessments.json';
 import hySetup from '../../locales/hy/setup.json';
@@ -31,6 +32,7 @@ import hyDashboard from '../../locales/hy/dashboard.json';
 import hyFindings from '../../locales/hy/findings.json';
 import hySettings from '../../locales/hy/settings.json';
 import hyExchange from '../../locales/hy/exchange.json';
+import hySync from '../../locales/hy/sync.json';
 import ruShell from '../../locales/ru/shell.json';
 import ruAssessments from '../../locales/ru/assessments.json';
 import ruSetup from '../../locales/ru/setup.json';
@@ -40,14 +42,15 @@ import ruDashboard from '../../locales/ru/dashboard.json';
 import ruFindings from '../../locales/ru/findings.json';
 import ruSettings from '../../locales/ru/settings.json';
 import ruExchange from '../../locales/ru/exchange.json';
+import ruSync from '../../locales/ru/sync.json';
 import type { Language } from './languages';
 
-export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange'] as const;
+export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange', 'sync'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = 'common';
 
 export const resources = {
-  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange },
-  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange },
-  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange },
+  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange, sync: enSync },
+  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange, sync: hySync },
+  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange, sync: ruSync },
 } satisfies Record<Language, Record<Namespace, unknown>> & Resource;

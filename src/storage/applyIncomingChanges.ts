@@ -28,6 +28,7 @@ import { formatPath } from '../core/framework/validateFramework';
 import { err, ok, type Result } from '../core/result';
 import type { StoreDeps } from './commitLocalEdit';
 import type { MmdmaDatabase, StoredRecordRow } from './databaseSchema';
+import { supersededByOwnNode } from './compactChangeLog';
 import { parseRecord } from './parseRecord';
 import { loadClock, saveClock } from './persistedClock';
 import { newConflictRows, type ConflictContext } from './recordConflicts';
@@ -171,7 +172,13 @@ export async function applyIncomingChanges(
       // Everything is read before anything is written: the records to rebuild come from the field
       // versions read here plus the winners just decided, never from reading our own writes back.
       const { rows, invalidRecords } = await rematerialise(db, applied, stored);
+      // The stored winners these changes replace, where the same node made both (compactChangeLog.ts).
+      const superseded = supersededByOwnNode(
+        applied.map((change) => stored.winners.get(fieldKey(change))),
+        applied,
+      );
       await Promise.all([
+        ...(superseded.length > 0 ? [db.changeLog.bulkDelete(superseded)] : []),
         db.fieldVersions.bulkPut(applied),
         db.changeLog.bulkPut(applied),
         ...[...rows].map(([table, tableRows]) => db[table].bulkPut(tableRows)),

@@ -8,7 +8,8 @@
  *   2. stamps each changed field with its own HLC (one tick per change: the hub's push is
  *      idempotent on HLC + node, and changesSince relies on it too);
  *   3. writes the changes to fieldVersions, changeLog and outbox, the materialised record, and the
- *      advanced clock.
+ *      advanced clock, and drops from the change log the versions this device's new changes
+ *      supersede (compactChangeLog.ts: an hour of autosaves of one note keeps one row, not hundreds).
  *
  * Either all of that commits or none of it: any failure, including an expected one discovered
  * half-way (a clock refusal), aborts the transaction. "Nothing typed more than a second before a
@@ -19,6 +20,7 @@ import type { RecordOf, TableName } from '../core/assessment/recordSchemas';
 import { jsonValueSchema, type Change, type JsonValue } from '../core/merge/change';
 import { err, ok, type Result } from '../core/result';
 import type { MmdmaDatabase, StoredRecordRow } from './databaseSchema';
+import { supersededByOwnNode } from './compactChangeLog';
 import { loadClock, saveClock, type RandomBytes } from './persistedClock';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
 
@@ -79,7 +81,10 @@ export async function commitLocalEdit<T extends TableName>(
         clock = stamped.value.clock;
         changes.push({ hlc: stamped.value.hlc, node: clock.nodeId, table, id, field, value: toJson(values[field], field) });
       }
+      const previous = await db.fieldVersions.bulkGet(changes.map((change): [string, string, string] => [change.table, change.id, change.field]));
       await db.fieldVersions.bulkPut(changes);
+      const superseded = supersededByOwnNode(previous, changes);
+      if (superseded.length > 0) await db.changeLog.bulkDelete(superseded);
       // bulkAdd, not bulkPut: HLCs are unique by construction, and a collision (a bug) must fail
       // loudly rather than overwrite a change another device may still need.
       await db.changeLog.bulkAdd(changes);

@@ -12,13 +12,22 @@ import { uuidSchema } from '../core/ids/uuidSchema';
 
 const versionSchema = z.object({ hlc: hlcSchema, node: nodeIdSchema, value: jsonValueSchema });
 
-export const conflictSourceSchema = z.object({
-  kind: z.enum(['bundle']),
-  /** The bundle id. */
-  id: uuidSchema,
-  /** Who made it, as the bundle says (an assessor's name), when it says. */
-  by: z.string().max(200).nullable(),
-});
+export const conflictSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('bundle'),
+    /** The bundle id. */
+    id: uuidSchema,
+    /** Who made it, as the bundle says (an assessor's name), when it says. */
+    by: z.string().max(200).nullable(),
+  }),
+  z.object({
+    kind: z.literal('hub'),
+    /** The hub's address (origin), as joined. */
+    id: z.string().min(1).max(500),
+    /** The node id of the device that pushed the incoming version. */
+    by: z.string().max(200).nullable(),
+  }),
+]);
 export type ConflictSource = z.infer<typeof conflictSourceSchema>;
 
 export const conflictRowSchema = z.object({

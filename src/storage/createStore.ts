@@ -12,10 +12,15 @@ import type { Change } from '../core/merge/change';
 import type { VersionVector } from '../core/merge/versionVector';
 import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
+import { liveQuery } from 'dexie';
+import { tableNames } from '../core/assessment/recordSchemas';
+import { assessmentChangesSince, assessmentScope, heldBlobs, readAssessmentOutline, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
+import { readIncomingState, type IncomingState, type IncomingStateRequest } from './readIncomingState';
+import { deletePeerRow, listPeerRows, updatePeerRow } from './peers';
 import { applyIncomingChanges, type ApplyOptions, type ApplyReport } from './applyIncomingChanges';
 import { listConflicts, markConflictReviewed, type ConflictsRead } from './conflicts';
 import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
-import type { MmdmaDatabase } from './databaseSchema';
+import type { MmdmaDatabase, PeerRow } from './databaseSchema';
 import { getBlob, type StoredBlob } from './getBlob';
 import { naturalId } from './naturalId';
 import { parseRecord } from './parseRecord';
@@ -78,6 +83,29 @@ export interface Store {
   changesSince(vector: VersionVector): Promise<Result<ChangeLogRead, StorageFailure>>;
   /** Node → newest HLC held here, for a bundle manifest. */
   versionVector(): Promise<Result<VersionVector, StorageFailure>>;
+  /**
+   * One assessment's field winners a peer with `vector` lacks (`{}`: all of them), with the scope
+   * proofs and the assessment's own version vector (assessmentChanges.ts). For bundles and sync.
+   */
+  assessmentChangesSince(assessmentId: string, vector: VersionVector): Promise<Result<AssessmentChangesRead, StorageFailure>>;
+  /** The assessment row and its attachment rows, unvalidated. */
+  readAssessmentOutline(assessmentId: string): Promise<Result<AssessmentOutline, StorageFailure>>;
+  /** Record keys (`recordKey`) of the assessment and of every record that belongs to it. */
+  assessmentRecordKeys(assessmentId: string): Promise<Result<Set<string>, StorageFailure>>;
+  /**
+   * Calls `onChange` with the number of outbox entries now and after every commit that changes it,
+   * in this tab or another (a Dexie live query); returns the unsubscribe.
+   */
+  watchPendingCount(onChange: (count: number) => void, onError: (failure: StorageFailure) => void): () => void;
+  /** Which of these SHA-256 have bytes here. */
+  heldBlobs(sha256s: readonly string[]): Promise<Result<Set<string>, StorageFailure>>;
+  /** What this device holds of what incoming changes touch (readIncomingState.ts). */
+  readIncomingState(request: IncomingStateRequest): Promise<Result<IncomingState, StorageFailure>>;
+  /** The peer rows of an assessment (src/sync validates them). */
+  listPeerRows(assessmentId: string): Promise<Result<PeerRow[], StorageFailure>>;
+  /** Read-modify-write of one peer row; `update` returning undefined writes nothing. */
+  updatePeerRow(assessmentId: string, peerId: string, update: (previous: unknown) => unknown): Promise<Result<boolean, StorageFailure>>;
+  deletePeerRow(assessmentId: string, peerId: string): Promise<Result<void, StorageFailure>>;
   /** Local changes not yet acknowledged by the hub, one per field. */
   pendingChanges(): Promise<Result<OutboxRead, StorageFailure>>;
   /** Drops pushed changes from the outbox unless the field was edited again meanwhile. */
@@ -170,6 +198,24 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     resetNodeId,
     changesSince: (vector) => changesSince(db, vector),
     versionVector: () => versionVector(db),
+    assessmentChangesSince: (assessmentId, vector) => assessmentChangesSince(db, assessmentId, vector),
+    readAssessmentOutline: (assessmentId) => readAssessmentOutline(db, assessmentId),
+    heldBlobs: (sha256s) => heldBlobs(db, sha256s),
+    assessmentRecordKeys: async (assessmentId) => {
+      try {
+        return ok(await db.transaction('r', [...tableNames], () => assessmentScope(db, assessmentId)));
+      } catch (error) {
+        return err(toStorageFailure(error));
+      }
+    },
+    watchPendingCount: (onChange, onError) => {
+      const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onChange, error: (error: unknown) => onError(toStorageFailure(error)) });
+      return () => subscription.unsubscribe();
+    },
+    readIncomingState: (request) => readIncomingState(db, request),
+    listPeerRows: (assessmentId) => listPeerRows(db, assessmentId),
+    updatePeerRow: (assessmentId, peerId, update) => updatePeerRow(db, assessmentId, peerId, update),
+    deletePeerRow: (assessmentId, peerId) => deletePeerRow(db, assessmentId, peerId),
     pendingChanges: () => pendingChanges(db),
     acknowledgeChanges: (pushed) => acknowledgeChanges(db, pushed),
   };

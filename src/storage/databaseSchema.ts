@@ -11,6 +11,10 @@
  * - `fieldVersions`: per (table, id, field) the change that currently wins the field.
  * - `changeLog`: every change applied here (local ones, and incoming ones that won), keyed by HLC.
  *   This is what bundles and sync move. The HLC embeds the node id, so it is unique on its own.
+ *   Compacted (version 3, see compactChangeLog.ts): a change that a newer change of the SAME node to
+ *   the same field replaced as the field's winner is dropped, so an hour of autosaves of one note
+ *   leaves one row, not hundreds. Each node's newest HLC is never dropped, so version vectors stay
+ *   exact; `[node+hlc]` reads one node's changes after a version-vector entry.
  * - `outbox`: local changes not yet pushed, keyed by field, so a newer unpushed edit of the same
  *   field replaces the older one (compaction for free).
  * - `blobs`: attachments' bytes, addressed by SHA-256, written once, never modified.
@@ -18,6 +22,9 @@
  * - `conflicts` (version 2): the losing value of every concurrent edit this device merged, keyed by
  *   the losing change's HLC, for the lead to review (DESIGN §5; see conflicts.ts). Local to the
  *   device: never exported, never synced.
+ * - `peers` (version 3): what this device knows of the replicas it exchanges an assessment with — a
+ *   device whose bundles it imported, the team's sync hub — keyed by `[assessmentId+peerId]`. The
+ *   row's shape belongs to src/sync (validated there on read); storage only keeps it.
  *
  * Indexes are the ones the screens query; booleans and null are not indexable in IndexedDB, so
  * `deleted` is filtered in memory and observations with `interviewId: null` (desk research) are
@@ -26,6 +33,9 @@
  * Migration notes
  * - Version 1: the tables above except `conflicts`.
  * - Version 2: adds `conflicts` (no existing row changes, so no upgrade function).
+ * - Version 3: adds `peers` and the changeLog index `[node+hlc]`. The upgrade (upgradeToV3.ts) moves
+ *   the bundle peers kept in `meta` under `bundle-peer:<assessment>:<node>` into `peers`, and
+ *   compacts the change log once (the rule above).
  * - To add version 2: keep the `db.version(1).stores(...)` call below unchanged and add
  *   `db.version(2).stores({ ...only the tables whose indexes change, or new tables; a table set to
  *   null is deleted })`, with `.upgrade(async (tx) => { ... })` when existing rows must be rewritten.
@@ -40,9 +50,10 @@ import type { Dexie, Table } from 'dexie';
 import type { TableName } from '../core/assessment/recordSchemas';
 import type { Change } from '../core/merge/change';
 import type { ConflictRow } from './conflictRow';
+import { upgradeToV3 } from './upgradeToV3';
 
 export const DEFAULT_DATABASE_NAME = 'mmdma-field';
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /** Primary key first, then indexes (Dexie syntax: `[a+b]` is a compound index). */
 const RECORD_STORES_V1 = {
@@ -76,10 +87,17 @@ export const STORES_V2_ADDED = {
   conflicts: 'lostHlc, assessmentId',
 } as const;
 
+/** Version 3: the peers table, and one node's changes in HLC order (changes since a vector entry). */
+export const STORES_V3_CHANGED = {
+  peers: '[assessmentId+peerId], assessmentId',
+  changeLog: 'hlc, node, [table+id], [node+hlc]',
+} as const;
+
 /** Applies every schema version, oldest first. Called once per Dexie instance, before opening. */
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(STORES_V1);
   db.version(2).stores(STORES_V2_ADDED);
+  db.version(3).stores(STORES_V3_CHANGED).upgrade(upgradeToV3);
 }
 
 /**
@@ -97,6 +115,16 @@ export interface BlobRow {
   readonly blob: Blob;
   /** ISO 8601 instant of the first store on this device. */
   readonly createdAt: string;
+}
+
+/**
+ * A row of `peers`: the key, and whatever src/sync keeps about the peer (validated there on read).
+ * `peerId` is the peer's node id for a device, `hub:<url>` for a sync hub.
+ */
+export interface PeerRow {
+  readonly assessmentId: string;
+  readonly peerId: string;
+  readonly value: unknown;
 }
 
 export interface MetaRow {
@@ -124,7 +152,8 @@ export type MmdmaDatabase = Dexie &
     readonly meta: Table<MetaRow, string>;
     /** Rows are validated on read (conflicts.ts); the type is what this version writes. */
     readonly conflicts: Table<ConflictRow, string>;
+    readonly peers: Table<PeerRow, [string, string]>;
   };
 
 /** Every table name, for transactions that span the whole database. */
-export const ALL_STORE_NAMES: readonly string[] = Object.keys({ ...STORES_V1, ...STORES_V2_ADDED });
+export const ALL_STORE_NAMES: readonly string[] = Object.keys({ ...STORES_V1, ...STORES_V2_ADDED, ...STORES_V3_CHANGED });

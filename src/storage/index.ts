@@ -8,6 +8,7 @@ export {
   DEFAULT_DATABASE_NAME,
   type BlobRow,
   type MetaRow,
+  type PeerRow,
   type MmdmaDatabase,
   type StoredRecordRow,
 } from './databaseSchema';
@@ -21,6 +22,10 @@ export type { PutBlobOutcome, VerifiedBlob } from './putBlob';
 export { sha256Hex } from './putBlob';
 export type { StoredBlob } from './getBlob';
 export type { ChangeLogRead } from './readChangeLog';
+export type { AssessmentChangesRead, AssessmentOutline } from './assessmentChanges';
+export type { IncomingState, IncomingStateRequest } from './readIncomingState';
+export { toStorageFailure } from './storageFailure';
+export { deleteMetaRow, insertMetaRowIfAbsent, readMetaRows, watchMetaRows } from './metaRows';
 export type { OutboxRead } from './pendingChanges';
 export { isQuotaExceeded, type Problem, type StorageFailure } from './storageFailure';
 export type { InvalidRow, ReadOptions, RecordsRead } from './validateRows';

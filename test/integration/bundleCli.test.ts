@@ -184,8 +184,8 @@ describe('mmdma bundle (in process)', () => {
     const one = openTestStore({ seed: 3, label: 'one-by-one', start: later });
     const merged = openTestStore({ seed: 4, label: 'merged', start: later });
     try {
-      for (const file of ['valid-b.mmdma.zip', 'valid.mmdma.zip']) unwrap(await applyImport(one.store, one.db, unwrap(await readBundle(new Uint8Array(readFileSync(fx(file))))))); 
-      unwrap(await applyImport(merged.store, merged.db, mergedAb!));
+      for (const file of ['valid-b.mmdma.zip', 'valid.mmdma.zip']) unwrap(await applyImport(one.store, unwrap(await readBundle(new Uint8Array(readFileSync(fx(file))))))); 
+      unwrap(await applyImport(merged.store, mergedAb!));
       const a = unwrap(await loadAssessment(one.db, ASSESSMENT_ID));
       const b = unwrap(await loadAssessment(merged.db, ASSESSMENT_ID));
       expect(b.records).toEqual(a.records);

@@ -76,12 +76,12 @@ describe('a change stamped in the year 33658', () => {
 
   it('is refused by import: nothing written, nothing remembered, the device clock where it was', async () => {
     const device = openStore({ seed: 21, label: 'clock', start: Date.UTC(2026, 0, 1) });
-    unwrap(await applyImport(device.store, device.db, unwrap(await readBundle(fixture('valid.mmdma.zip')))));
+    unwrap(await applyImport(device.store, unwrap(await readBundle(fixture('valid.mmdma.zip')))));
     const before = await dumpDatabase(device.db);
     const poisoned = unwrap(await readBundle(fixture('clock-ahead.mmdma.zip'), { nowMs: FAR_FUTURE_MS }));
-    const preview = await previewImport(device.store, device.db, poisoned, { now: device.clock.now });
+    const preview = await previewImport(device.store, poisoned, { now: device.clock.now });
     expect(!preview.ok && preview.error).toMatchObject({ code: 'clock-ahead', message: expect.stringMatching(/b2b2b2b2b2b2b2b2.*\+033658/) });
-    const applied = await applyImport(device.store, device.db, poisoned, { now: device.clock.now });
+    const applied = await applyImport(device.store, poisoned, { now: device.clock.now });
     expect(!applied.ok && applied.error.code).toBe('clock-ahead');
     // Byte for byte: no change, no peer, and the persisted clock (in `meta`) did not move.
     expect(await dumpDatabase(device.db)).toEqual(before);

@@ -16,7 +16,7 @@ const openStore = testStoresDeletedAfterEach();
 const open = (seed: number, label: string): TestStore => openStore({ seed, label });
 
 async function bundleOf(device: TestStore, assessmentId: string, name: string): Promise<VerifiedBundle> {
-  const exported = unwrap(await exportBundle(device.store, device.db, { assessmentId, includeAttachments: false, createdBy: { name }, now: device.clock.now }));
+  const exported = unwrap(await exportBundle(device.store, { assessmentId, includeAttachments: false, createdBy: { name }, now: device.clock.now }));
   return unwrap(await readBundle(exported.blob));
 }
 
@@ -26,7 +26,7 @@ async function twoDevices() {
   const assessment = unwrap(await a.store.createRecord('assessment', assessmentInput())).record;
   unwrap(await a.store.createRecord('assessor', assessorInput(assessment.id, { name: 'Anna Petrosyan', role: 'lead' })));
   const b = open(32, 'assessor');
-  unwrap(await applyImport(b.store, b.db, await bundleOf(a, assessment.id, 'Anna Petrosyan')));
+  unwrap(await applyImport(b.store, await bundleOf(a, assessment.id, 'Anna Petrosyan')));
   return { a, b, assessmentId: assessment.id };
 }
 
@@ -42,9 +42,9 @@ describe('the conflicts table', () => {
     // title, and keeps A's for review.
     const fromA = await bundleOf(a, assessmentId, 'Anna Petrosyan');
     const fromB = await bundleOf(b, assessmentId, 'Aram Grigoryan');
-    const preview = unwrap(await previewImport(a.store, a.db, fromB));
+    const preview = unwrap(await previewImport(a.store, fromB));
     expect(preview.conflictCount).toBe(1);
-    const onA = unwrap(await applyImport(a.store, a.db, fromB));
+    const onA = unwrap(await applyImport(a.store, fromB));
     expect(onA.conflictsRecorded).toBe(1);
     const aConflicts = unwrap(await a.store.listConflicts(assessmentId));
     expect(aConflicts.invalid).toBe(0);
@@ -64,7 +64,7 @@ describe('the conflicts table', () => {
     expect(unwrap(await getRecord(a.db, 'assessment', assessmentId)).record?.title).toBe('MMDMA Republic of Armenia 2022');
 
     // A's bundle on B: A's title loses to B's newer one; B keeps A's as the incoming value that lost.
-    const onB = unwrap(await applyImport(b.store, b.db, fromA));
+    const onB = unwrap(await applyImport(b.store, fromA));
     expect(onB.conflictsRecorded).toBe(1);
     const [onBConflict] = unwrap(await b.store.listConflicts(assessmentId)).conflicts;
     expect(onBConflict).toMatchObject({ lostSide: 'incoming', lost: { value: 'MMDMA Armenia 2022 (lead draft)' }, kept: { value: 'MMDMA Republic of Armenia 2022' } });
@@ -77,7 +77,7 @@ describe('the conflicts table', () => {
       [b, fromA],
     ] as const) {
       const before = await dumpDatabase(device.db);
-      const again = unwrap(await applyImport(device.store, device.db, bundle));
+      const again = unwrap(await applyImport(device.store, bundle));
       expect(again).toMatchObject({ conflictsRecorded: 0, nothingChanged: true });
       expect(await dumpDatabase(device.db)).toEqual(before);
     }
@@ -88,19 +88,19 @@ describe('the conflicts table', () => {
     // B corrects the title, A imports it, then A corrects B's correction: sequential, not concurrent.
     b.clock.advance(1_000);
     unwrap(await b.store.updateFields('assessment', assessmentId, { title: 'MMDMA Armenia 2022, v2' }));
-    unwrap(await applyImport(a.store, a.db, await bundleOf(b, assessmentId, 'Aram')));
+    unwrap(await applyImport(a.store, await bundleOf(b, assessmentId, 'Aram')));
     a.clock.advance(2_000);
     unwrap(await a.store.updateFields('assessment', assessmentId, { title: 'MMDMA Armenia 2022, v3' }));
-    expect(unwrap(await applyImport(b.store, b.db, await bundleOf(a, assessmentId, 'Anna'))).conflictsRecorded).toBe(0);
+    expect(unwrap(await applyImport(b.store, await bundleOf(a, assessmentId, 'Anna'))).conflictsRecorded).toBe(0);
     // B's old bundle arriving late at A (B's v2 is in A's change log): still no conflict.
-    expect(unwrap(await applyImport(a.store, a.db, await bundleOf(b, assessmentId, 'Aram'))).conflictsRecorded).toBe(0);
+    expect(unwrap(await applyImport(a.store, await bundleOf(b, assessmentId, 'Aram'))).conflictsRecorded).toBe(0);
 
     // Both typed the same country independently: nothing to review.
     a.clock.advance(1_000);
     b.clock.advance(1_000);
     unwrap(await a.store.updateFields('assessment', assessmentId, { country: 'Republic of Armenia' }));
     unwrap(await b.store.updateFields('assessment', assessmentId, { country: 'Republic of Armenia' }));
-    expect(unwrap(await applyImport(a.store, a.db, await bundleOf(b, assessmentId, 'Aram'))).conflictsRecorded).toBe(0);
+    expect(unwrap(await applyImport(a.store, await bundleOf(b, assessmentId, 'Aram'))).conflictsRecorded).toBe(0);
     expect(unwrap(await a.store.listConflicts(assessmentId)).conflicts).toEqual([]);
     expect(unwrap(await b.store.listConflicts(assessmentId)).conflicts).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('the conflicts table', () => {
     const fromB = await bundleOf(b, assessmentId, 'Aram');
     const controller = new AbortController();
     let batches = 0;
-    const stopped = await applyImport(a.store, a.db, fromB, {
+    const stopped = await applyImport(a.store, fromB, {
       batchChanges: 1,
       onProgress: (progress) => {
         if (progress.stage === 'changes' && ++batches === 1) controller.abort();
@@ -126,7 +126,7 @@ describe('the conflicts table', () => {
     expect(!stopped.ok && stopped.error.code).toBe('aborted');
     expect(unwrap(await a.store.listConflicts(assessmentId)).conflicts).toEqual([]);
     expect(unwrap(await getRecord(a.db, 'assessment', assessmentId)).record?.title).toBe('Lead title');
-    const completed = unwrap(await applyImport(a.store, a.db, fromB));
+    const completed = unwrap(await applyImport(a.store, fromB));
     expect(completed.conflictsRecorded).toBe(1);
     expect(unwrap(await a.store.listConflicts(assessmentId)).conflicts.map((c) => c.lost.value)).toEqual(['Lead title']);
   });
@@ -137,7 +137,7 @@ describe('the conflicts table', () => {
     unwrap(await a.store.updateFields('assessment', assessmentId, { title: 'Lead title' }));
     b.clock.advance(2_000);
     unwrap(await b.store.updateFields('assessment', assessmentId, { title: 'Assessor title' }));
-    unwrap(await applyImport(a.store, a.db, await bundleOf(b, assessmentId, 'Aram')));
+    unwrap(await applyImport(a.store, await bundleOf(b, assessmentId, 'Aram')));
     const [conflict] = unwrap(await a.store.listConflicts(assessmentId)).conflicts;
 
     a.clock.advance(60_000);
@@ -153,7 +153,7 @@ describe('the conflicts table', () => {
     expect(read.invalid).toBe(1);
 
     // Conflicts are this device's review list: a bundle carries changes and attachments only.
-    const exported = unwrap(await exportBundle(a.store, a.db, { assessmentId, includeAttachments: false, createdBy: { name: 'Anna' }, now: a.clock.now }));
+    const exported = unwrap(await exportBundle(a.store, { assessmentId, includeAttachments: false, createdBy: { name: 'Anna' }, now: a.clock.now }));
     expect(await exported.blob.text()).not.toContain('lostHlc');
   });
 

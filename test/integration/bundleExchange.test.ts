@@ -67,7 +67,7 @@ async function deviceWithAssessment() {
 }
 
 async function exportFrom(device: TestStore, options: Partial<ExportBundleOptions> & { assessmentId: string }) {
-  const exported = await exportBundle(device.store, device.db, {
+  const exported = await exportBundle(device.store, {
     includeAttachments: true,
     createdBy: { name: 'Anna Petrosyan' },
     now: device.clock.now,
@@ -105,7 +105,7 @@ describe('a full bundle from one device to another', () => {
 
     const b = open(22, 'b');
     const bundle = await read(exported.blob);
-    const preview = unwrap(await previewImport(b.store, b.db, bundle));
+    const preview = unwrap(await previewImport(b.store, bundle));
     expect(preview.createdBy.assessor).toBe('Anna Petrosyan');
     expect(preview.createdAt).toBe(new Date(a.clock.now()).toISOString());
     expect(preview.assessment).toEqual({ id: assessment.id, title: 'MMDMA Armenia 2022', existsHere: false });
@@ -116,7 +116,7 @@ describe('a full bundle from one device to another', () => {
 
     const before = await dumpDatabase(b.db);
     expect(before.observation).toEqual([]); // preview wrote nothing
-    const report = unwrap(await applyImport(b.store, b.db, bundle));
+    const report = unwrap(await applyImport(b.store, bundle));
     expect(report.applied).toBe(bundle.changes.length);
     expect(report.blobsCreated).toBe(1);
     expect(report.invalid).toBe(0);
@@ -125,12 +125,12 @@ describe('a full bundle from one device to another', () => {
     expect(sameBytes(new Uint8Array(await stored!.blob.arrayBuffer()), PHOTO)).toBe(true);
 
     const dump = await dumpDatabase(b.db);
-    const again = unwrap(await applyImport(b.store, b.db, await read(exported.blob)));
+    const again = unwrap(await applyImport(b.store, await read(exported.blob)));
     expect(again).toMatchObject({ applied: 0, blobsCreated: 0, blobsPresent: 1, nothingChanged: true });
     expect(again.duplicate).toBe(bundle.changes.length);
     const after = await dumpDatabase(b.db);
     expect(after).toEqual(dump);
-    expect(unwrap(await previewImport(b.store, b.db, bundle)).nothingNew).toBe(true);
+    expect(unwrap(await previewImport(b.store, bundle)).nothingNew).toBe(true);
   });
 });
 
@@ -144,7 +144,8 @@ describe('superseded versions', () => {
     }
     const log = unwrap(await a.store.changesSince({})).changes;
     const textChanges = <T extends { table: string; id: string; field: string }>(changes: readonly T[]) => changes.filter((c) => c.table === 'observation' && c.id === note.id && c.field === 'text');
-    expect(textChanges(log)).toHaveLength(41);
+    // The change log itself keeps only the newest of this device's versions (storage compaction).
+    expect(textChanges(log)).toHaveLength(1);
 
     const full = await exportFrom(a, { assessmentId: assessment.id });
     const bundle = await read(full.blob);
@@ -152,7 +153,7 @@ describe('superseded versions', () => {
     // The vector still covers the whole log: the peer will not be sent the superseded versions later.
     expect(full.manifest.versionVector).toEqual(versionVector(log));
     const b = open(22, 'b');
-    unwrap(await applyImport(b.store, b.db, bundle));
+    unwrap(await applyImport(b.store, bundle));
     expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
 
     // Ten more saves after B's import: "what B lacks" is the last of them only.
@@ -162,7 +163,7 @@ describe('superseded versions', () => {
     }
     const partial = await read((await exportFrom(a, { assessmentId: assessment.id, since: full.manifest.versionVector })).blob);
     expect(textChanges(partial.changes).map((c) => c.value)).toEqual([`${texts.at(-1)} (corrected 9)`]);
-    unwrap(await applyImport(b.store, b.db, partial));
+    unwrap(await applyImport(b.store, partial));
     expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
   });
 });
@@ -171,7 +172,7 @@ describe('a partial bundle: only what the peer lacks', () => {
   it('carries the new changes and the scope proofs, not the attachments the peer holds', async () => {
     const { a, assessment, note, sha256 } = await deviceWithAssessment();
     const b = open(22, 'b');
-    unwrap(await applyImport(b.store, b.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    unwrap(await applyImport(b.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
 
     // B corrects the note and rates another indicator in the evening.
     b.clock.advance(1_000);
@@ -181,7 +182,7 @@ describe('a partial bundle: only what the peer lacks', () => {
     unwrap(await b.store.createRecord('rating', ratingInput(assessment.id, bobId, { indicatorId: '6.5.3-a', level: 'established' })));
 
     // B knows what A holds from A's bundle.
-    const [peerA] = unwrap(await listBundlePeers(b.db, assessment.id));
+    const [peerA] = unwrap(await listBundlePeers(b.store, assessment.id));
     expect(peerA).toMatchObject({ node: unwrap(await a.store.nodeId()), assessor: 'Anna Petrosyan', blobsHeld: [sha256] });
     const partial = await exportFrom(b, { assessmentId: assessment.id, since: peerA!.versionVector, peerBlobs: peerA!.blobsHeld, createdBy: { name: 'Aram Grigoryan' } });
     expect(partial.manifest.since).toEqual(peerA!.versionVector);
@@ -193,11 +194,11 @@ describe('a partial bundle: only what the peer lacks', () => {
     expect(bundle.changes.filter((c) => c.node === bNode)).toEqual(bWrote);
     expect(bundle.changes.filter((c) => c.node !== bNode).map((c) => `${c.table}.${c.field}`)).toEqual(['observation.assessmentId']);
 
-    const preview = unwrap(await previewImport(a.store, a.db, bundle));
+    const preview = unwrap(await previewImport(a.store, bundle));
     expect(preview.partial).toBe(true);
     expect(preview.records).toEqual({ new: 2, changed: 1, conflicting: 0, unchanged: 0 });
     expect(preview.changes.alreadyHere).toBe(1);
-    unwrap(await applyImport(a.store, a.db, bundle));
+    unwrap(await applyImport(a.store, bundle));
     expect(await recordsOf(a, assessment.id)).toEqual(await recordsOf(b, assessment.id));
   });
 
@@ -206,7 +207,7 @@ describe('a partial bundle: only what the peer lacks', () => {
     const b = open(22, 'b');
     const lean = await exportFrom(a, { assessmentId: assessment.id, includeAttachments: false });
     expect(lean.manifest).toMatchObject({ includesAttachments: false, counts: { blobs: 0 }, blobsHeld: [sha256] });
-    unwrap(await applyImport(b.store, b.db, await read(lean.blob)));
+    unwrap(await applyImport(b.store, await read(lean.blob)));
     expect(unwrap(await b.store.getBlob(sha256))).toBeUndefined();
 
     // B tells A what it has (its version vector, no attachments); A sends what is missing.
@@ -215,7 +216,7 @@ describe('a partial bundle: only what the peer lacks', () => {
     const bundle = await read(rest.blob);
     expect(bundle.changes).toEqual([]);
     expect(bundle.blobs.map((x) => x.sha256)).toEqual([sha256]);
-    expect(unwrap(await applyImport(b.store, b.db, bundle))).toMatchObject({ applied: 0, blobsCreated: 1 });
+    expect(unwrap(await applyImport(b.store, bundle))).toMatchObject({ applied: 0, blobsCreated: 1 });
     expect(sameBytes(new Uint8Array(await unwrap(await b.store.getBlob(sha256))!.blob.arrayBuffer()), PHOTO)).toBe(true);
   });
 
@@ -236,14 +237,14 @@ describe('the preview', () => {
   it('shows fields both sides changed without seeing each other, and which value the merge keeps', async () => {
     const { a, assessment } = await deviceWithAssessment();
     const b = open(22, 'b');
-    unwrap(await applyImport(b.store, b.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    unwrap(await applyImport(b.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
     a.clock.advance(1_000);
     unwrap(await a.store.updateFields('assessment', assessment.id, { title: 'MMDMA Armenia 2022 (draft)' }));
     b.clock.advance(2_000);
     unwrap(await b.store.updateFields('assessment', assessment.id, { title: 'MMDMA Republic of Armenia 2022' }));
 
     const fromA = await read((await exportFrom(a, { assessmentId: assessment.id })).blob);
-    const previewOnB = unwrap(await previewImport(b.store, b.db, fromA));
+    const previewOnB = unwrap(await previewImport(b.store, fromA));
     expect(previewOnB.records.conflicting).toBe(1);
     expect(previewOnB.conflictCount).toBe(1);
     expect(previewOnB.conflicts[0]).toMatchObject({
@@ -255,14 +256,14 @@ describe('the preview', () => {
     });
 
     const fromB = await read((await exportFrom(b, { assessmentId: assessment.id, createdBy: { name: 'Aram' } })).blob);
-    const previewOnA = unwrap(await previewImport(a.store, a.db, fromB));
+    const previewOnA = unwrap(await previewImport(a.store, fromB));
     expect(previewOnA.conflicts[0]).toMatchObject({ field: 'title', kept: 'incoming' });
 
     // A later edit by someone who had seen the other value is no conflict.
-    unwrap(await applyImport(a.store, a.db, fromB));
+    unwrap(await applyImport(a.store, fromB));
     a.clock.advance(1_000);
     unwrap(await a.store.updateFields('assessment', assessment.id, { title: 'MMDMA Armenia 2022' }));
-    const again = unwrap(await previewImport(b.store, b.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    const again = unwrap(await previewImport(b.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
     expect(again.conflictCount).toBe(0);
     expect(again.records.changed).toBe(1);
   });
@@ -270,12 +271,12 @@ describe('the preview', () => {
   it('imports a bundle of a newer app in the same format, and says to update; an older or equal one says nothing', async () => {
     const b = open(22, 'b');
     const newer = unwrap(await readBundle(await sampleBundle({ appVersion: '0.9.2' })));
-    const preview = unwrap(await previewImport(b.store, b.db, newer));
+    const preview = unwrap(await previewImport(b.store, newer));
     expect(preview.newerAppVersion).toBe('0.9.2');
-    expect(unwrap(await applyImport(b.store, b.db, newer)).applied).toBeGreaterThan(0);
+    expect(unwrap(await applyImport(b.store, newer)).applied).toBeGreaterThan(0);
     for (const appVersion of [MMDMA_APP_VERSION, '0.0.9', `${MMDMA_APP_VERSION}-rc.1`]) {
       const other = unwrap(await readBundle(await sampleBundle({ appVersion, bundleId: '01900000-0000-7000-8000-0000000000b2' })));
-      expect(unwrap(await previewImport(b.store, b.db, other)).newerAppVersion, appVersion).toBeUndefined();
+      expect(unwrap(await previewImport(b.store, other)).newerAppVersion, appVersion).toBeUndefined();
     }
   });
 
@@ -284,7 +285,7 @@ describe('the preview', () => {
     const fresh = open(23, 'fresh');
     expect(unwrap(await fresh.store.existingNodeId())).toBeUndefined();
     const before = await dumpDatabase(fresh.db);
-    const preview = unwrap(await previewImport(fresh.store, fresh.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    const preview = unwrap(await previewImport(fresh.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
     expect(preview.fromThisDevice).toBe(false);
     expect(await dumpDatabase(fresh.db)).toEqual(before);
     const created = unwrap(await fresh.store.nodeId());
@@ -297,10 +298,10 @@ describe('the preview', () => {
     unwrap(await a.store.createRecord('observation', observationInput(assessment.id, assessment.id, null)));
     const b = open(22, 'b');
     const bundle = await read((await exportFrom(a, { assessmentId: assessment.id })).blob);
-    const preview = unwrap(await previewImport(b.store, b.db, bundle, { now: b.clock.now }));
+    const preview = unwrap(await previewImport(b.store, bundle, { now: b.clock.now }));
     expect(preview.futureChanges).toBe(bundle.changes.filter((c) => c.hlc > held(b.clock.now())).length);
     expect(preview.futureChanges).toBeGreaterThan(0);
-    expect(unwrap(await applyImport(b.store, b.db, bundle)).invalid).toBe(preview.futureChanges);
+    expect(unwrap(await applyImport(b.store, bundle)).invalid).toBe(preview.futureChanges);
   });
 });
 
@@ -311,7 +312,7 @@ describe('an import', () => {
     const bundle = await read((await exportFrom(a, { assessmentId: assessment.id })).blob);
     const b = open(22, 'b');
     const controller = new AbortController();
-    const stopped = await applyImport(b.store, b.db, bundle, {
+    const stopped = await applyImport(b.store, bundle, {
       batchChanges: 20,
       signal: controller.signal,
       onProgress: (p) => {
@@ -326,17 +327,17 @@ describe('an import', () => {
     const newestHeld = held.changes.at(-1)!.hlc;
     expect(bundle.changes.filter((c) => c.hlc <= newestHeld)).toHaveLength(40);
 
-    const again = unwrap(await applyImport(b.store, b.db, bundle));
+    const again = unwrap(await applyImport(b.store, bundle));
     expect(again.applied).toBe(bundle.changes.length - 40);
     expect(again.duplicate).toBe(40);
     expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
-    expect(unwrap(await applyImport(b.store, b.db, bundle)).nothingChanged).toBe(true);
+    expect(unwrap(await applyImport(b.store, bundle)).nothingChanged).toBe(true);
   });
 
   it('of one’s own bundle changes nothing and records no peer', async () => {
     const { a, assessment } = await deviceWithAssessment();
     const before = await dumpDatabase(a.db);
-    const report = unwrap(await applyImport(a.store, a.db, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
+    const report = unwrap(await applyImport(a.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob)));
     expect(report.nothingChanged).toBe(true);
     expect(await dumpDatabase(a.db)).toEqual(before);
   });
@@ -370,9 +371,9 @@ describe('an import', () => {
     );
     const bundle = await read(written.blob!);
     const before = await dumpDatabase(b.db);
-    const preview = await previewImport(b.store, b.db, bundle);
+    const preview = await previewImport(b.store, bundle);
     expect(!preview.ok && preview.error).toMatchObject({ code: 'out-of-scope', message: expect.stringMatching(/belongs to another assessment/) });
-    expect(!(await applyImport(b.store, b.db, bundle)).ok).toBe(true);
+    expect(!(await applyImport(b.store, bundle)).ok).toBe(true);
     expect(await dumpDatabase(b.db)).toEqual(before);
     expect(unwrap(await getRecord(b.db, 'observation', myNote.id)).record?.text).toBe(myNote.text);
   });
@@ -388,15 +389,15 @@ describe('an encrypted export', () => {
 
     const b = open(22, 'b');
     const bundle = await read(exported.blob, { key });
-    const preview = unwrap(await previewImport(b.store, b.db, bundle));
+    const preview = unwrap(await previewImport(b.store, bundle));
     expect(preview.encrypted).toBe(true);
-    unwrap(await applyImport(b.store, b.db, bundle));
+    unwrap(await applyImport(b.store, bundle));
     expect(await recordsOf(b, assessment.id)).toEqual(await recordsOf(a, assessment.id));
   });
 
   it('needs a passphrase of at least 8 characters', async () => {
     const { a, assessment } = await deviceWithAssessment();
-    const weak = await exportBundle(a.store, a.db, { assessmentId: assessment.id, includeAttachments: false, createdBy: { name: 'A' }, passphrase: '1234567' });
+    const weak = await exportBundle(a.store, { assessmentId: assessment.id, includeAttachments: false, createdBy: { name: 'A' }, passphrase: '1234567' });
     expect(!weak.ok && weak.error.code).toBe('weak-passphrase');
   });
 });
@@ -404,7 +405,7 @@ describe('an encrypted export', () => {
 describe('export problems', () => {
   it('an unknown assessment is reported, not thrown', async () => {
     const a = open(11, 'a');
-    const missing = await exportBundle(a.store, a.db, { assessmentId: '01900000-0000-7000-8000-0000000000ee', includeAttachments: true, createdBy: { name: 'A' } });
+    const missing = await exportBundle(a.store, { assessmentId: '01900000-0000-7000-8000-0000000000ee', includeAttachments: true, createdBy: { name: 'A' } });
     expect(!missing.ok && missing.error.code).toBe('assessment-not-found');
   });
 

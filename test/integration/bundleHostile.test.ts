@@ -132,26 +132,26 @@ describe('a hostile or broken bundle', () => {
     const b = openTestStore({ seed: 6, label: 'framework' });
     try {
       const valid = unwrap(await readBundle(fixture('valid.mmdma.zip')));
-      unwrap(await applyImport(b.store, b.db, valid));
+      unwrap(await applyImport(b.store, valid));
       const before = await dumpDatabase(b.db);
       const v2 = unwrap(await readBundle(fixture('framework-mismatch.mmdma.zip')));
-      const preview = await previewImport(b.store, b.db, v2);
+      const preview = await previewImport(b.store, v2);
       expect(!preview.ok && preview.error).toMatchObject({ code: 'framework-mismatch', message: expect.stringMatching(/different major versions/) });
-      const applied = await applyImport(b.store, b.db, v2);
+      const applied = await applyImport(b.store, v2);
       expect(!applied.ok && applied.error.code).toBe('framework-mismatch');
       expect(await dumpDatabase(b.db)).toEqual(before);
 
       // A minor version up keeps its ids: imported, with a note saying so.
       const minor = unwrap(await readBundle(fixture('framework-minor.mmdma.zip')));
-      const previewMinor = unwrap(await previewImport(b.store, b.db, minor));
+      const previewMinor = unwrap(await previewImport(b.store, minor));
       expect(previewMinor.frameworkNote).toMatch(/same major version, so its ids are kept/);
       expect(previewMinor.newerAppVersion).toBeUndefined();
-      unwrap(await applyImport(b.store, b.db, minor));
+      unwrap(await applyImport(b.store, minor));
 
       // A newer app in the same format and schema: readable, so imported; the preview names it.
       const newerApp = unwrap(await readBundle(fixture('newer-app.mmdma.zip')));
-      expect(unwrap(await previewImport(b.store, b.db, newerApp)).newerAppVersion).toBe('0.9.0');
-      unwrap(await applyImport(b.store, b.db, newerApp));
+      expect(unwrap(await previewImport(b.store, newerApp)).newerAppVersion).toBe('0.9.0');
+      unwrap(await applyImport(b.store, newerApp));
     } finally {
       await b.db.delete();
     }
@@ -163,7 +163,7 @@ describe('script and HTML in notes', () => {
     const b = openTestStore({ seed: 8, label: 'svg', start: Date.UTC(2022, 9, 4, 9, 0, 0) });
     try {
       const bundle = unwrap(await readBundle(fixture('hostile-svg.mmdma.zip')));
-      const report = unwrap(await applyImport(b.store, b.db, bundle));
+      const report = unwrap(await applyImport(b.store, bundle));
       expect(report.invalid).toBe(0);
       expect(report.blobsCreated).toBe(2);
       const svg = unwrap(await loadAssessment(b.db, ASSESSMENT_ID)).records.attachment.find((a) => a.mediaType === 'image/svg+xml')!;
@@ -179,7 +179,7 @@ describe('script and HTML in notes', () => {
     const b = openTestStore({ seed: 7, label: 'html', start: Date.UTC(2022, 9, 4, 9, 0, 0) });
     try {
       const bundle = unwrap(await readBundle(fixture('html-notes.mmdma.zip')));
-      expect(unwrap(await applyImport(b.store, b.db, bundle)).invalid).toBe(0);
+      expect(unwrap(await applyImport(b.store, bundle)).invalid).toBe(0);
       const snapshot = unwrap(await loadAssessment(b.db, ASSESSMENT_ID));
       const note = snapshot.records.observation.find((o) => o.id === OBSERVATION_ID)!;
       expect(note.text).toBe('<script>alert("notes")</script><img src=x onerror="alert(1)"> Ministry said: <b>no</b> & "maybe"');

@@ -68,16 +68,16 @@ async function exportFor(world: World, from: number, to: number, mode: Mode): Pr
     since = { since: unwrap(await target.store.versionVector()), peerBlobs: (await target.db.blobs.toCollection().primaryKeys()).map(String) };
   } else if (mode === 'partial-recorded') {
     const targetNode = unwrap(await world.replicas[to]!.store.nodeId());
-    const peer = unwrap(await listBundlePeers(source.db, world.assessmentId)).find((p) => p.node === targetNode);
+    const peer = unwrap(await listBundlePeers(source.store, world.assessmentId)).find((p) => p.node === targetNode);
     if (peer !== undefined) since = { since: peer.versionVector, peerBlobs: peer.blobsHeld };
   }
-  const exported = unwrap(await exportBundle(source.store, source.db, { ...options, ...since }));
+  const exported = unwrap(await exportBundle(source.store, { ...options, ...since }));
   return unwrap(await readBundle(exported.blob));
 }
 
 async function importAll(world: World, to: number, bundle: VerifiedBundle) {
   const target = world.replicas[to]!;
-  const report = unwrap(await applyImport(target.store, target.db, bundle, { batchChanges: BATCH }));
+  const report = unwrap(await applyImport(target.store, bundle, { batchChanges: BATCH }));
   expect(report.invalid).toBe(0);
   return report;
 }
@@ -93,7 +93,7 @@ async function run(world: World, action: Action): Promise<void> {
     const target = world.replicas[action.to]!;
     if (action.interrupt && bundle.changes.length > BATCH) {
       const controller = new AbortController();
-      const stopped = await applyImport(target.store, target.db, bundle, {
+      const stopped = await applyImport(target.store, bundle, {
         batchChanges: BATCH,
         signal: controller.signal,
         onProgress: (p) => p.stage === 'changes' && controller.abort(),

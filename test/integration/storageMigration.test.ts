@@ -5,11 +5,15 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_VERSION, STORES_V1 } from '../../src/storage/databaseSchema';
+import { DATABASE_VERSION, STORES_V1, STORES_V2_ADDED } from '../../src/storage/databaseSchema';
+import { formatHlc } from '../../src/core/clock/hlc';
+import { listBundlePeers } from '../../src/sync/bundlePeers';
 import { openDatabase } from '../../src/storage/openDatabase';
 import { createStore } from '../../src/storage/createStore';
 import { loadAssessment } from '../../src/storage/loadAssessment';
 import { assessmentInput, assessorInput, freshDatabaseName, seededRandomBytes, testClock, unwrap } from './support/storageTestKit';
+
+const T_PEER = Date.UTC(2022, 9, 3, 17, 0, 0);
 
 describe('schema migration', () => {
   it('opens a version-1 database with data as version 2: rows kept, conflicts table added and empty', async () => {
@@ -28,7 +32,7 @@ describe('schema migration', () => {
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(DATABASE_VERSION);
-    expect(DATABASE_VERSION).toBe(2);
+    expect(DATABASE_VERSION).toBe(3);
     expect(await db.conflicts.count()).toBe(0);
     const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(6) });
     const loaded = unwrap(await loadAssessment(db, assessment.id));
@@ -36,6 +40,70 @@ describe('schema migration', () => {
     expect(loaded.assessment?.title).toBe(assessment.title);
     expect(unwrap(await store.changesSince({})).changes).toEqual(logBefore);
     expect(unwrap(await store.listConflicts(assessment.id))).toEqual({ conflicts: [], invalid: 0 });
+    await db.delete();
+  });
+
+  it('opens a version-2 database as version 3: bundle peers move from meta to peers, the piled-up change log is compacted', async () => {
+    const name = freshDatabaseName('v2');
+    const v2 = new Dexie(name);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2_ADDED);
+    const clock = testClock();
+    const oldStore = createStore(v2 as never, { now: clock.now, randomBytes: seededRandomBytes(7) });
+    const assessment = unwrap(await oldStore.createRecord('assessment', assessmentInput())).record;
+    // A version-2 device kept every autosave in the log: 30 versions of the notes.
+    for (let i = 0; i < 30; i++) {
+      clock.advance(500);
+      unwrap(await oldStore.updateFields('assessment', assessment.id, { notes: `Day 1, take ${i}` }));
+    }
+    // The version-2 store compacts already (same code), so pile the old versions up as v2 did.
+    const node = unwrap(await oldStore.nodeId());
+    const piled = Array.from({ length: 30 }, (_, i) => ({
+      hlc: formatHlc({ wallMs: 1_000 + i, counter: 0, nodeId: node }),
+      node,
+      table: 'assessment',
+      id: assessment.id,
+      field: 'notes',
+      value: `old take ${i}`,
+    }));
+    await v2.table('changeLog').bulkAdd(piled);
+    const logBefore = await v2.table('changeLog').count();
+    const peerNode = 'ab'.repeat(8);
+    const peer = {
+      assessmentId: assessment.id,
+      node: peerNode,
+      assessor: 'Aram',
+      assessorId: null,
+      versionVector: { [peerNode]: formatHlc({ wallMs: T_PEER, counter: 0, nodeId: peerNode }) },
+      blobsHeld: [],
+      lastBundleId: '01890a5d-ac96-774b-bcce-b302099a8057',
+      lastBundleCreatedAt: '2022-10-03T18:00:00.000Z',
+      importedAt: '2022-10-03T18:05:00.000Z',
+    };
+    await v2.table('meta').bulkPut([
+      { key: `bundle-peer:${assessment.id}:${peerNode}`, value: peer },
+      { key: 'bundle-peer:not-a-key', value: { junk: true } },
+      { key: 'framework:x@1', value: { kept: true } },
+    ]);
+    const vectorBefore = unwrap(await oldStore.versionVector());
+    const lastNotes = (await v2.table('fieldVersions').get(['assessment', assessment.id, 'notes'])) as unknown;
+    v2.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(8) });
+    // Peers: moved, readable through src/sync, gone from meta; what cannot be read stays put.
+    expect(unwrap(await listBundlePeers(store, assessment.id))).toEqual([peer]);
+    expect(await db.meta.get(`bundle-peer:${assessment.id}:${peerNode}`)).toBeUndefined();
+    expect(await db.meta.get('bundle-peer:not-a-key')).toBeDefined();
+    expect(await db.meta.get('framework:x@1')).toBeDefined();
+    // Change log: one notes version of this node left (the winner), every other field kept, vector exact.
+    const log = unwrap(await store.changesSince({})).changes;
+    expect(log.filter((c) => c.field === 'notes')).toEqual([lastNotes]);
+    expect(log.length).toBeLessThan(logBefore);
+    expect(unwrap(await store.versionVector())).toEqual(vectorBefore);
+    expect(unwrap(await loadAssessment(db, assessment.id)).assessment?.notes).toBe('Day 1, take 29');
     await db.delete();
   });
 });

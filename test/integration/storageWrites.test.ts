@@ -142,8 +142,10 @@ describe('updateFields and deleteRecord', () => {
     const stored = unwrap(await getRecord(db, 'assessment', id)).record;
     expect(stored).toMatchObject({ title: 'MMDMA Armenia (final)', notes: 'Day 1 done', country: 'Armenia' });
 
-    // Every change is in the log; the outbox holds one entry per field, the newest.
-    expect(await db.changeLog.count()).toBe(created.changes.length + 3);
+    // The log keeps this device's newest change per field (title's two older versions are gone,
+    // notes' create-time one too); the outbox likewise holds one entry per field, the newest.
+    expect(await db.changeLog.count()).toBe(created.changes.length);
+    expect((await db.changeLog.toArray()).filter((c) => c.field === 'title')).toEqual([second.changes[0]]);
     const outbox = await db.outbox.toArray();
     // title and notes replaced their older entries from the create: still one entry per field.
     expect(outbox).toHaveLength(created.changes.length);

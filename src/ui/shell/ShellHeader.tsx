@@ -10,6 +10,7 @@ import { LanguageSwitcher } from '../LanguageSwitcher';
 import { formatRoute, type Route } from '../routing/route';
 import { useTranslation } from '../useTranslation';
 import { localDateOf } from './dates';
+import { LazyHubSync } from './LazyHubSync';
 import { SaveIndicator } from './SaveIndicator';
 import { useShell } from './ShellContext';
 
@@ -45,7 +46,10 @@ export function ShellHeader({ title, subtitle }: { readonly title: string; reado
           <h1>{title}</h1>
           {subtitle !== undefined && <div class="screen-subtitle">{subtitle}</div>}
         </div>
-        <SaveIndicator />
+        <div class="screen-status">
+          <SaveIndicator />
+          {'assessmentId' in route ? <LazyHubSync key={route.assessmentId} assessmentId={route.assessmentId} /> : route.screen === 'assessments' && <LazyHubSync key="list" assessmentId={undefined} />}
+        </div>
       </div>
       {'assessmentId' in route && <AssessmentNav route={route} />}
     </header>

@@ -7,13 +7,12 @@
  * Rows are read back as untrusted, like every stored row: the envelope is checked with zod and the
  * framework is validated again in full, so a damaged row is reported and skipped, never shown half.
  */
-import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import type { Framework } from '../../core/framework/frameworkSchema';
 import { indexFramework } from '../../core/framework/indexFramework';
 import { validateFramework, type FrameworkProblem } from '../../core/framework/validateFramework';
 import { err, ok, type Result } from '../../core/result';
-import { isQuotaExceeded, type MmdmaDatabase, type StorageFailure } from '../../storage';
+import { deleteMetaRow, insertMetaRowIfAbsent, isQuotaExceeded, watchMetaRows, type MmdmaDatabase, type StorageFailure } from '../../storage';
 import { frameworkKey, type InstalledFramework } from './installedFrameworks';
 
 export const FRAMEWORK_META_PREFIX = 'framework:';
@@ -70,21 +69,18 @@ export function parseFrameworkRows(rows: readonly unknown[]): ImportedFrameworks
   return { frameworks, unreadable };
 }
 
-function frameworkRows(db: MmdmaDatabase): Promise<unknown[]> {
-  return db.meta.where('key').startsWith(FRAMEWORK_META_PREFIX).toArray();
-}
-
 /** Calls `onChange` now and whenever an import or removal commits, in this tab or another. */
 export function watchImportedFrameworks(
   db: MmdmaDatabase,
   onChange: (read: ImportedFrameworksRead) => void,
   onError: (failure: StorageFailure) => void,
 ): () => void {
-  const subscription = liveQuery(async () => parseFrameworkRows(await frameworkRows(db))).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(toFailure(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchMetaRows(
+    db,
+    FRAMEWORK_META_PREFIX,
+    (rows) => onChange(parseFrameworkRows(rows)),
+    (error) => onError(toFailure(error)),
+  );
 }
 
 export type InstallRefusal =
@@ -123,16 +119,11 @@ export async function installFramework(
   const key = frameworkMetaKey(framework.id, framework.version);
   const importedAt = new Date(source.now()).toISOString();
   try {
-    const raced = await db.transaction('rw', db.meta, async () => {
-      const existing = await db.meta.get(key);
-      if (existing !== undefined) {
-        const parsed = parseFrameworkRow(existing);
-        return checkInstall(parsed.ok ? [parsed.value] : [], framework) ?? ({ kind: 'version-taken', origin: 'imported' } as const);
-      }
-      await db.meta.put({ key, value: { format: ROW_FORMAT, importedAt, fileName: source.fileName, framework } });
-      return undefined;
-    });
-    if (raced) return err(raced);
+    const { existing } = await insertMetaRowIfAbsent(db, key, { format: ROW_FORMAT, importedAt, fileName: source.fileName, framework });
+    if (existing !== undefined) {
+      const parsed = parseFrameworkRow(existing);
+      return err(checkInstall(parsed.ok ? [parsed.value] : [], framework) ?? { kind: 'version-taken', origin: 'imported' });
+    }
   } catch (error) {
     return err(toFailure(error));
   }
@@ -140,12 +131,7 @@ export async function installFramework(
 }
 
 export async function removeImportedFramework(db: MmdmaDatabase, id: string, version: string): Promise<Result<void, StorageFailure>> {
-  try {
-    await db.meta.delete(frameworkMetaKey(id, version));
-    return ok(undefined);
-  } catch (error) {
-    return err(toFailure(error));
-  }
+  return deleteMetaRow(db, frameworkMetaKey(id, version));
 }
 
 function toFailure(error: unknown): StorageFailure {

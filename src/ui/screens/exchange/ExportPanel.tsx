@@ -85,7 +85,7 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
 
   useEffect(() => {
     let live = true;
-    void listBundlePeers(deps.db, assessmentId).then((read) => {
+    void listBundlePeers(deps.store, assessmentId).then((read) => {
       if (!live) return;
       setPeersLoad(read.ok ? { kind: 'ready', peers: read.value } : { kind: 'failed' });
     });
@@ -153,7 +153,7 @@ export function ExportPanel({ assessmentId, data, me, deps, peersVersion }: Expo
       setPhase({ kind: 'writing', run: mine, progress: undefined, percent: 0, withAttachments });
       const plan = exportPlan(withAttachments);
       let floor = 0;
-      const result = await exportBundle(deps.store, deps.db, {
+      const result = await exportBundle(deps.store, {
         assessmentId,
         includeAttachments,
         ...(peer === undefined ? {} : { since: peer.peer.versionVector, peerBlobs: peer.peer.blobsHeld }),

@@ -157,7 +157,7 @@ export function ImportPanel({ deps, current, data = null, index, onImported, onR
         }
         return refuse(mine, file, read.error, read.error.code === 'read-failed' ? 'open' : undefined);
       }
-      const preview = await previewImport(deps.store, deps.db, read.value);
+      const preview = await previewImport(deps.store, read.value);
       if (run.current !== mine) return;
       if (!preview.ok) return refuse(mine, file, preview.error, preview.error.code === 'storage-failed' ? 'open' : undefined);
       setPhase({ kind: 'preview', file, bundle: read.value, preview: preview.value });
@@ -173,7 +173,7 @@ export function ImportPanel({ deps, current, data = null, index, onImported, onR
     let floor = 0;
     setPhase({ kind: 'applying', file, bundle, preview, progress: undefined, percent: 0, controller });
     try {
-      const result = await applyImport(deps.store, deps.db, bundle, {
+      const result = await applyImport(deps.store, bundle, {
         signal: controller.signal,
         onProgress: (progress) => {
           if (run.current !== mine) return;

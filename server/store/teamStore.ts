@@ -1,0 +1,142 @@
+/**
+ * Team spaces, devices and invite codes in SQL. Every function takes the database port and plain
+ * values; authorisation decisions are made by the caller (http/auth.ts) from what these return.
+ */
+import { randomUUID } from 'node:crypto';
+import { HUB_LIMITS, type HubDevice, type HubRole, type HubTeam } from '../../src/core/sync/hubProtocol';
+import type { Queryable } from '../db/database';
+import { newDeviceToken, newInviteCode, sha256Hex } from '../http/secrets';
+
+interface TeamRow {
+  id: string;
+  name: string;
+  assessment_id: string;
+  encrypted: boolean;
+  created_at: Date | string;
+}
+interface DeviceRow {
+  id: string;
+  team_id: string;
+  label: string;
+  role: HubRole;
+  created_at: Date | string;
+  expires_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
+
+export const toTeam = (row: TeamRow): HubTeam => ({ id: row.id, name: row.name, assessmentId: row.assessment_id, encrypted: row.encrypted, createdAt: iso(row.created_at) });
+export const toDevice = (row: DeviceRow): HubDevice => ({
+  id: row.id,
+  label: row.label,
+  role: row.role,
+  createdAt: iso(row.created_at),
+  expiresAt: iso(row.expires_at),
+  lastUsedAt: isoOrNull(row.last_used_at),
+  revokedAt: isoOrNull(row.revoked_at),
+});
+
+const TEAM_COLUMNS = 'id::text AS id, name, assessment_id::text AS assessment_id, encrypted, created_at';
+const DEVICE_COLUMNS = 'id::text AS id, team_id::text AS team_id, label, role, created_at, expires_at, last_used_at, revoked_at';
+
+async function insertDevice(db: Queryable, teamId: string, label: string, role: HubRole, nowMs: number): Promise<{ device: HubDevice; token: string }> {
+  const token = newDeviceToken();
+  const [row] = await db.query<DeviceRow>(
+    `INSERT INTO devices (id, team_id, label, role, token_hash, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DEVICE_COLUMNS}`,
+    [randomUUID(), teamId, label, role, sha256Hex(token), new Date(nowMs).toISOString(), new Date(nowMs + HUB_LIMITS.TOKEN_TTL_MS).toISOString()],
+  );
+  return { device: toDevice(row!), token };
+}
+
+export async function createTeam(
+  db: Queryable & { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> },
+  input: { name: string; assessmentId: string; encrypted: boolean; deviceLabel: string },
+  nowMs: number,
+): Promise<{ team: HubTeam; device: HubDevice; token: string }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<TeamRow>(
+      `INSERT INTO teams (id, name, assessment_id, encrypted, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${TEAM_COLUMNS}`,
+      [randomUUID(), input.name, input.assessmentId, input.encrypted, new Date(nowMs).toISOString()],
+    );
+    const team = toTeam(row!);
+    return { team, ...(await insertDevice(tx, team.id, input.deviceLabel, 'lead', nowMs)) };
+  });
+}
+
+export async function findTeam(db: Queryable, teamId: string): Promise<HubTeam | null> {
+  const [row] = await db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1`, [teamId]);
+  return row ? toTeam(row) : null;
+}
+
+export interface TokenOwner {
+  readonly device: HubDevice;
+  readonly teamId: string;
+}
+
+/** The device a token belongs to (revoked and expired ones included: the caller says which). */
+export async function findDeviceByToken(db: Queryable, token: string): Promise<TokenOwner | null> {
+  const [row] = await db.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [sha256Hex(token)]);
+  return row ? { device: toDevice(row), teamId: row.team_id } : null;
+}
+
+/** Records a use, at most once a minute per device so reads don't turn into a write each. */
+export async function touchDevice(db: Queryable, deviceId: string, nowMs: number): Promise<void> {
+  await db.query(
+    `UPDATE devices SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)`,
+    [deviceId, new Date(nowMs).toISOString(), new Date(nowMs - 60_000).toISOString()],
+  );
+}
+
+export async function listDevices(db: Queryable, teamId: string): Promise<HubDevice[]> {
+  const rows = await db.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE team_id = $1 ORDER BY created_at, id`, [teamId]);
+  return rows.map(toDevice);
+}
+
+/** Revokes a device of the team (idempotent: the first revocation time stays). Null if not in the team. */
+export async function revokeDevice(db: Queryable, teamId: string, deviceId: string, nowMs: number): Promise<HubDevice | null> {
+  const [row] = await db.query<DeviceRow>(
+    `UPDATE devices SET revoked_at = COALESCE(revoked_at, $3) WHERE team_id = $1 AND id = $2 RETURNING ${DEVICE_COLUMNS}`,
+    [teamId, deviceId, new Date(nowMs).toISOString()],
+  );
+  return row ? toDevice(row) : null;
+}
+
+export async function createInvite(db: Queryable, teamId: string, createdBy: string, role: HubRole, ttlMs: number, nowMs: number) {
+  const code = newInviteCode();
+  const expiresAt = new Date(nowMs + ttlMs).toISOString();
+  await db.query(
+    `INSERT INTO invites (code_hash, team_id, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [sha256Hex(code), teamId, role, createdBy, new Date(nowMs).toISOString(), expiresAt],
+  );
+  return { code, role, expiresAt };
+}
+
+export type JoinOutcome =
+  | { readonly kind: 'joined'; readonly team: HubTeam; readonly device: HubDevice; readonly token: string }
+  | { readonly kind: 'unknown' | 'used' | 'expired' };
+
+/** Spends an invite code: in one transaction, with the invite row locked, so a code joins one device only. */
+export async function joinWithInvite(
+  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> },
+  code: string,
+  label: string,
+  nowMs: number,
+): Promise<JoinOutcome> {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx.query<{ team_id: string; role: HubRole; expires_at: Date | string; used_at: Date | string | null }>(
+      `SELECT team_id::text AS team_id, role, expires_at, used_at FROM invites WHERE code_hash = $1 FOR UPDATE`,
+      [sha256Hex(code)],
+    );
+    if (!invite) return { kind: 'unknown' } as const;
+    if (invite.used_at !== null) return { kind: 'used' } as const;
+    if (new Date(invite.expires_at).getTime() <= nowMs) return { kind: 'expired' } as const;
+    const joined = await insertDevice(tx, invite.team_id, label, invite.role, nowMs);
+    await tx.query(`UPDATE invites SET used_at = $2, used_by = $3 WHERE code_hash = $1`, [sha256Hex(code), new Date(nowMs).toISOString(), joined.device.id]);
+    const [team] = await tx.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1`, [invite.team_id]);
+    return { kind: 'joined', team: toTeam(team!), ...joined } as const;
+  });
+}

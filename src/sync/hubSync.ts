@@ -1,0 +1,284 @@
+/**
+ * One sync round with the team's hub — the hub transport over src/sync (docs/hub-client.md):
+ *
+ * 1. Pull every page after the stored cursor and apply it through `applyIncoming` (the same batched
+ *    merge as a bundle), the cursor saved after each page is applied, so a cut connection resumes
+ *    where it stopped. Pulling BEFORE pushing is what lets a concurrent edit land in the conflict
+ *    review: this device's edits still in the outbox are exactly the ones no teammate can have
+ *    seen, so a pulled version of the same field that differs is a conflict (`teamKnowledge`).
+ * 2. Download the attachments of the assessment whose bytes are not here (verified by hashing).
+ * 3. Upload the attachments the outgoing changes point at, then push the outbox in batches within
+ *    the protocol's limits; each accepted batch is acknowledged (removed from the outbox unless the
+ *    field was edited again meanwhile). Only changes of this assessment that the device's role may
+ *    write are pushed; the others wait in the outbox and are counted.
+ *
+ * What a refusal does: nothing is acknowledged and the cursor does not move past a page that was not
+ * applied. A push refused for the clock (`clock-ahead`) changes nothing here — pushing never touches
+ * the local clock, and a pulled page with changes too far ahead of this device is not applied (the
+ * store refuses them without advancing the clock) and stops the round with a reason. A revoked or
+ * expired token marks the connection so and stops; the outbox keeps everything until the device
+ * joins again.
+ */
+import { parseHlc, formatHlc, MAX_COUNTER } from '../core/clock/hlc';
+import type { Change } from '../core/merge/change';
+import { recordKey } from '../core/merge/mergeChanges';
+import type { VersionVector } from '../core/merge/versionVector';
+import { err, ok, type Result } from '../core/result';
+import { HUB_LIMITS, isEncryptedHubChange, roleMayWrite, type PlainHubChange } from '../core/sync/hubProtocol';
+import type { StorageFailure, Store } from '../storage';
+import type { HubApi, HubFailure } from './hubApi';
+import { patchHubConnection, type HubConnection } from './hubConnection';
+import { applyIncoming, checkIncomingScope } from './incoming';
+
+/** Clock difference from the hub past which the person is warned (DESIGN §7). */
+export const CLOCK_WARNING_MS = 5 * 60_000;
+/** Bytes of JSON per push, kept under the hub's 1 MiB body limit with room for the envelope. */
+export const PUSH_BODY_BUDGET_BYTES = HUB_LIMITS.MAX_PUSH_BODY_BYTES - 16 * 1024;
+
+export interface SyncRoundReport {
+  readonly pulled: number;
+  readonly applied: number;
+  readonly conflictsRecorded: number;
+  readonly pushed: number;
+  /** Changes in the outbox this device's role may not write to the hub, or of other assessments. */
+  readonly heldBack: number;
+  readonly downloaded: number;
+  readonly uploaded: number;
+  /** Encrypted changes this client could not read (end-to-end encrypted teams). */
+  readonly unreadable: number;
+  /** This device's clock minus the hub's, ms (positive: ahead). */
+  readonly clockOffsetMs: number | undefined;
+}
+
+export type SyncProblem =
+  | { readonly kind: 'hub'; readonly failure: HubFailure; readonly stage: 'pull' | 'push' | 'blobs' }
+  | { readonly kind: 'token'; readonly state: 'revoked' | 'expired'; readonly message: string }
+  | { readonly kind: 'incoming-clock'; readonly message: string }
+  | { readonly kind: 'out-of-scope'; readonly message: string }
+  | { readonly kind: 'storage'; readonly failure: StorageFailure };
+
+export interface SyncDeps {
+  readonly store: Store;
+  readonly api: HubApi;
+  readonly now?: () => number;
+  /** Called after each applied page and pushed batch, for a live status. */
+  readonly onProgress?: (report: SyncRoundReport) => void;
+}
+
+export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise<Result<SyncRoundReport, SyncProblem>> {
+  const now = deps.now ?? (() => Date.now());
+  const { store, api } = deps;
+  if (start.tokenState !== 'valid') return err(tokenProblem(start.tokenState));
+  let connection = start;
+  const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined };
+  const seeTime = (serverTimeMs: number) => {
+    report.clockOffsetMs = now() - serverTimeMs;
+  };
+  const hubFailed = async (failure: HubFailure, stage: 'pull' | 'push' | 'blobs'): Promise<Result<never, SyncProblem>> => {
+    if (failure.kind === 'refused' && (failure.code === 'token-revoked' || failure.code === 'token-expired' || failure.code === 'invalid-token')) {
+      const state = failure.code === 'token-expired' ? 'expired' : 'revoked';
+      const saved = await patchHubConnection(store, connection, { tokenState: state });
+      if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
+      return err(tokenProblem(state));
+    }
+    return err({ kind: 'hub', failure, stage });
+  };
+
+  // 1. Pull.
+  const known = await teamKnowledge(store);
+  if (!known.ok) return err({ kind: 'storage', failure: known.error });
+  for (;;) {
+    const page = await api.pull(connection.token, connection.teamId, connection.cursor);
+    if (!page.ok) return hubFailed(page.error, 'pull');
+    seeTime(page.value.serverTimeMs);
+    const plain: Change[] = [];
+    for (const change of page.value.changes) {
+      if (isEncryptedHubChange(change)) report.unreadable += 1;
+      else plain.push(change);
+    }
+    if (plain.length > 0) {
+      const local = await store.readIncomingState({ assessmentId: connection.assessmentId, changes: plain, blobs: [], fieldVersions: false });
+      if (!local.ok) return err({ kind: 'storage', failure: local.error });
+      const scope = checkIncomingScope(local.value, 'The team’s hub');
+      if (!scope.ok) return err({ kind: 'out-of-scope', message: scope.error.message });
+      const applied = await applyIncoming(store, {
+        assessmentId: connection.assessmentId,
+        changes: plain,
+        knownToSender: known.value,
+        source: { kind: 'hub', id: connection.hubUrl, by: null },
+      });
+      if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
+      const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc' && /ahead/.test(p.message));
+      if (clockRefused.length > 0) {
+        // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
+        return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });
+      }
+      report.pulled += plain.length;
+      report.applied += applied.value.applied;
+      report.conflictsRecorded += applied.value.conflictsRecorded;
+    }
+    if (page.value.cursor !== connection.cursor) {
+      const saved = await patchHubConnection(store, connection, { cursor: page.value.cursor });
+      if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
+      connection = { ...connection, cursor: page.value.cursor };
+    }
+    deps.onProgress?.({ ...report });
+    if (!page.value.hasMore) break;
+  }
+
+  // 2. Attachments this device lacks.
+  const downloaded = await downloadMissingBlobs(store, api, connection);
+  if (!downloaded.ok) return downloaded.error.kind === 'hub' ? hubFailed(downloaded.error.failure, 'blobs') : err(downloaded.error);
+  report.downloaded = downloaded.value;
+
+  // 3. Push.
+  const pending = await store.pendingChanges();
+  if (!pending.ok) return err({ kind: 'storage', failure: pending.error });
+  const scope = await store.assessmentRecordKeys(connection.assessmentId);
+  if (!scope.ok) return err({ kind: 'storage', failure: scope.error });
+  const outgoing = pending.value.changes.filter((c) => scope.value.has(recordKey(c)) && roleMayWrite(connection.role, c.table));
+  report.heldBack = pending.value.changes.filter((c) => scope.value.has(recordKey(c))).length - outgoing.length;
+  const uploaded = await uploadBlobsOf(store, api, connection, outgoing);
+  if (!uploaded.ok) return uploaded.error.kind === 'hub' ? hubFailed(uploaded.error.failure, 'blobs') : err(uploaded.error);
+  report.uploaded = uploaded.value;
+  for (const batch of pushBatches(outgoing)) {
+    const pushed = await api.push(connection.token, connection.teamId, batch);
+    if (!pushed.ok) return hubFailed(pushed.error, 'push');
+    seeTime(pushed.value.serverTimeMs);
+    const acknowledged = await store.acknowledgeChanges(batch);
+    if (!acknowledged.ok) return err({ kind: 'storage', failure: acknowledged.error });
+    report.pushed += batch.length;
+    deps.onProgress?.({ ...report });
+  }
+  const saved = await patchHubConnection(store, connection, { lastSyncedAt: new Date(now()).toISOString() });
+  if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
+  return ok({ ...report });
+}
+
+/**
+ * What a teammate's pulled change is taken to have known, for the conflict rule
+ * (core/merge/concurrentEdit.ts): everything this device holds, except its own edits still in the
+ * outbox — those never left the device, so nobody can have seen them. The hub carries no version
+ * vectors; this is exact for this device's own unpushed edits (the offline case that matters) and
+ * errs towards silence for versions of third devices.
+ */
+export async function teamKnowledge(store: Store): Promise<Result<VersionVector, StorageFailure>> {
+  const [vector, pending, node] = await Promise.all([store.versionVector(), store.pendingChanges(), store.existingNodeId()]);
+  if (!vector.ok) return vector;
+  if (!pending.ok) return pending;
+  if (!node.ok) return node;
+  const own = node.value;
+  const out: Record<string, string> = { ...vector.value };
+  if (own === undefined) return ok(out);
+  const oldestUnpushed = pending.value.changes.filter((c) => c.node === own).reduce<string | undefined>((min, c) => (min === undefined || c.hlc < min ? c.hlc : min), undefined);
+  if (oldestUnpushed === undefined) return ok(out);
+  const before = hlcBefore(oldestUnpushed);
+  if (before === undefined) delete out[own];
+  else out[own] = before;
+  return ok(out);
+}
+
+/** The greatest HLC of the same node below `hlc`; undefined at the very start of time. */
+export function hlcBefore(hlc: string): string | undefined {
+  const parts = parseHlc(hlc);
+  if (parts === null) return undefined;
+  if (parts.counter > 0) return formatHlc({ ...parts, counter: parts.counter - 1 });
+  if (parts.wallMs > 0) return formatHlc({ ...parts, wallMs: parts.wallMs - 1, counter: MAX_COUNTER });
+  return undefined;
+}
+
+/** Batches within the protocol's limits: at most MAX_PUSH_CHANGES changes and PUSH_BODY_BUDGET_BYTES of JSON. */
+export function pushBatches(changes: readonly Change[]): PlainHubChange[][] {
+  const batches: PlainHubChange[][] = [];
+  let current: PlainHubChange[] = [];
+  let bytes = 0;
+  for (const change of changes) {
+    const size = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    if (current.length > 0 && (current.length >= HUB_LIMITS.MAX_PUSH_CHANGES || bytes + size > PUSH_BODY_BUDGET_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push({ hlc: change.hlc, node: change.node, table: change.table, id: change.id, field: change.field, value: change.value });
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+type BlobProblem = { readonly kind: 'hub'; readonly failure: HubFailure } | { readonly kind: 'storage'; readonly failure: StorageFailure };
+
+async function downloadMissingBlobs(store: Store, api: HubApi, connection: HubConnection): Promise<Result<number, BlobProblem>> {
+  const outline = await store.readAssessmentOutline(connection.assessmentId);
+  if (!outline.ok) return err({ kind: 'storage', failure: outline.error });
+  const wanted = new Map<string, string>();
+  for (const row of outline.value.attachmentRows) {
+    if (typeof row !== 'object' || row === null || !('sha256' in row) || typeof row.sha256 !== 'string') continue;
+    if ('deleted' in row && row.deleted === true) continue;
+    wanted.set(row.sha256, 'mediaType' in row && typeof row.mediaType === 'string' ? row.mediaType : 'application/octet-stream');
+  }
+  const held = await store.heldBlobs([...wanted.keys()]);
+  if (!held.ok) return err({ kind: 'storage', failure: held.error });
+  let downloaded = 0;
+  for (const [sha256, mediaType] of wanted) {
+    if (held.value.has(sha256)) continue;
+    const got = await api.getBlob(connection.token, connection.teamId, sha256);
+    if (!got.ok) {
+      // Not uploaded yet (or not complete): its author's next sync brings it; try again next round.
+      if (got.error.kind === 'refused' && (got.error.status === 404 || got.error.code === 'upload-incomplete')) continue;
+      return err({ kind: 'hub', failure: got.error });
+    }
+    const stored = await store.putBlob(got.value, mediaType);
+    if (!stored.ok) return err({ kind: 'storage', failure: stored.error });
+    // putBlob hashed the bytes: if the hub sent other bytes they are stored under their own hash and
+    // the attachment still lacks its own, so nothing wrong is ever shown.
+    if (stored.value.sha256 === sha256 && stored.value.created) downloaded += 1;
+  }
+  return ok(downloaded);
+}
+
+async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnection, outgoing: readonly Change[]): Promise<Result<number, BlobProblem>> {
+  const shas = new Set<string>();
+  for (const change of outgoing) if (change.table === 'attachment' && change.field === 'sha256' && typeof change.value === 'string') shas.add(change.value);
+  let uploaded = 0;
+  for (const sha256 of shas) {
+    const stored = await store.getBlob(sha256);
+    if (!stored.ok) return err({ kind: 'storage', failure: stored.error });
+    if (stored.value === undefined) continue; // bytes not on this device (came by a bundle without them)
+    const { blob, mediaType, bytes } = stored.value;
+    let status = await api.declareBlob(connection.token, connection.teamId, { sha256, bytes, mediaType });
+    if (!status.ok) {
+      // Over the hub's size limit: the record still syncs; the bytes travel by bundle instead.
+      if (status.error.kind === 'refused' && status.error.status === 413) continue;
+      return err({ kind: 'hub', failure: status.error });
+    }
+    while (!status.value.complete) {
+      const offset = status.value.received;
+      const part = blob.slice(offset, Math.min(bytes, offset + status.value.partBytes));
+      const next = await api.putBlobPart(connection.token, connection.teamId, sha256, offset, part);
+      if (!next.ok) {
+        // Someone else's part landed first, or ours before a cut connection: ask where it stands.
+        if (next.error.kind === 'refused' && next.error.code === 'upload-offset-mismatch') {
+          status = await api.declareBlob(connection.token, connection.teamId, { sha256, bytes, mediaType });
+          if (!status.ok) return err({ kind: 'hub', failure: status.error });
+          continue;
+        }
+        return err({ kind: 'hub', failure: next.error });
+      }
+      status = next;
+      if (status.value.complete) uploaded += 1;
+    }
+  }
+  return ok(uploaded);
+}
+
+function tokenProblem(state: 'revoked' | 'expired'): SyncProblem {
+  return {
+    kind: 'token',
+    state,
+    message:
+      state === 'expired'
+        ? 'This device’s access to the team’s hub has expired. Unsent changes are kept; join again with a new invite code.'
+        : 'This device’s access to the team’s hub was revoked. Unsent changes are kept; join again with a new invite code.',
+  };
+}

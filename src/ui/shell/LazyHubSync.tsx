@@ -1,0 +1,28 @@
+/**
+ * The team-sync status beside the save indicator, inside an open assessment. Its code (the hub
+ * client and its panel) is fetched on first use, so it costs the first screen nothing; until it
+ * arrives (a few ms from the cache) nothing is shown, and a failed fetch shows nothing either —
+ * sync is a convenience, the save indicator is the promise.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { HubSyncPanelProps } from '../sync/HubSyncPanel';
+import { useShell } from './ShellContext';
+
+export function LazyHubSync({ assessmentId }: { readonly assessmentId: string | undefined }) {
+  const shell = useShell();
+  const [Panel, setPanel] = useState<ComponentType<HubSyncPanelProps> | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    import('../sync/HubSyncPanel').then(
+      (module) => {
+        if (live) setPanel(() => module.HubSyncPanel);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Panel === undefined ? null : <Panel store={shell.exchange.store} assessmentId={assessmentId} />;
+}
