@@ -18,6 +18,9 @@ import { HubSecretError, ensureHubSecret } from './hubSecret';
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_FOLDER = 'hub-data';
+/** A whole request, body included (a 4 MiB blob part on a slow field connection fits easily). */
+const REQUEST_TIMEOUT_MS = 120_000;
+const HEADERS_TIMEOUT_MS = 30_000;
 
 interface Options {
   port: number;
@@ -114,6 +117,12 @@ async function main(): Promise<void> {
     lines.push(`MMDMA hub listening on ${url} (${where})`);
     console.log(lines.join('\n'));
   });
+
+  // Slow or stalled clients cannot hold connections open for long (Node's defaults are 300 s).
+  if ('requestTimeout' in server) {
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.headersTimeout = HEADERS_TIMEOUT_MS;
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -67,7 +67,6 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
         UNIQUE (team_id, hlc),
         CHECK ((value IS NULL) <> (enc IS NULL))
       );
-      CREATE INDEX changes_field ON changes (team_id, tbl, rec_id, field, hlc);
       CREATE TABLE blobs (
         team_id uuid NOT NULL REFERENCES teams(id),
         sha256 text NOT NULL,

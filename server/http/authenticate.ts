@@ -6,7 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { uuidSchema } from '../../src/core/ids/uuidSchema';
-import { findDeviceByToken, findTeam, touchDevice } from '../store/teamStore';
+import { findDeviceByToken, touchDevice } from '../store/teamStore';
 import { HubHttpError, hubError } from './hubError';
 import type { HubConfig, HubEnv } from './hubContext';
 
@@ -64,11 +64,9 @@ export function authenticate(config: HubConfig): MiddlewareHandler<HubEnv> {
     }
     const teamId = c.req.param('teamId');
     if (!uuidSchema.safeParse(teamId).success) throw hubError(404, 'not-found', 'There is no team space at this address.');
-    if (teamId !== owner.teamId) throw hubError(403, 'wrong-team', 'This device belongs to another team space; it may not read or write this one.');
-    const team = await findTeam(config.db, owner.teamId);
-    if (!team) throw hubError(404, 'not-found', 'There is no team space at this address.');
-    await touchDevice(config.db, owner.device.id, now);
-    c.set('auth', { device: owner.device, team });
+    if (teamId !== owner.team.id) throw hubError(403, 'wrong-team', 'This device belongs to another team space; it may not read or write this one.');
+    await touchDevice(config.db, owner.device, now);
+    c.set('auth', { device: owner.device, team: owner.team });
     await next();
   };
 }

@@ -15,6 +15,7 @@ export function registerChangeRoutes(app: Hono<HubEnv>, config: HubConfig): void
     if (device.role === 'observer') {
       throw hubError(403, 'role-forbidden', 'An observer reads the team’s work but writes nothing. Ask the lead for an assessor invite to contribute.', { role: 'observer' });
     }
+    const startedMs = performance.now();
     const { changes } = await readJson(c, pushRequestSchema, HUB_LIMITS.MAX_PUSH_BODY_BYTES, (parsed) => {
       const count = (parsed as { changes?: unknown } | null)?.changes;
       if (Array.isArray(count) && count.length > HUB_LIMITS.MAX_PUSH_CHANGES) {
@@ -55,7 +56,10 @@ export function registerChangeRoutes(app: Hono<HubEnv>, config: HubConfig): void
         { hlc: ahead.hlc, aheadMs: ahead.aheadMs, maxAheadMs: MAX_CLOCK_AHEAD_MS, serverTimeMs: now },
       );
     }
+    const checkedMs = performance.now();
     const outcome = await pushChanges(db, team.id, device.id, changes);
+    // Where a push spends its time, for operators (browser dev tools show it too).
+    c.header('Server-Timing', `read;dur=${(checkedMs - startedMs).toFixed(1)}, store;dur=${(performance.now() - checkedMs).toFixed(1)}`);
     if (outcome.kind === 'no-team') throw hubError(404, 'not-found', 'There is no team space at this address.');
     if (outcome.kind === 'conflict') {
       throw hubError(

@@ -74,20 +74,33 @@ export async function findTeam(db: Queryable, teamId: string): Promise<HubTeam |
 
 export interface TokenOwner {
   readonly device: HubDevice;
-  readonly teamId: string;
+  readonly team: HubTeam;
 }
 
-/** The device a token belongs to (revoked and expired ones included: the caller says which). */
+/** The device a token belongs to and its team, in one query (revoked and expired ones included: the caller says which). */
 export async function findDeviceByToken(db: Queryable, token: string): Promise<TokenOwner | null> {
-  const [row] = await db.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [sha256Hex(token)]);
-  return row ? { device: toDevice(row), teamId: row.team_id } : null;
+  const [row] = await db.query<DeviceRow & { t_name: string; t_assessment_id: string; t_encrypted: boolean; t_created_at: Date | string }>(
+    `SELECT d.id::text AS id, d.team_id::text AS team_id, d.label, d.role, d.created_at, d.expires_at, d.last_used_at, d.revoked_at,
+            t.name AS t_name, t.assessment_id::text AS t_assessment_id, t.encrypted AS t_encrypted, t.created_at AS t_created_at
+     FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = $1`,
+    [sha256Hex(token)],
+  );
+  if (!row) return null;
+  return {
+    device: toDevice(row),
+    team: toTeam({ id: row.team_id, name: row.t_name, assessment_id: row.t_assessment_id, encrypted: row.t_encrypted, created_at: row.t_created_at }),
+  };
 }
+
+/** Last use is recorded to the minute: a device's requests within a minute write nothing. */
+export const LAST_USE_RESOLUTION_MS = 60_000;
 
 /** Records a use, at most once a minute per device so reads don't turn into a write each. */
-export async function touchDevice(db: Queryable, deviceId: string, nowMs: number): Promise<void> {
+export async function touchDevice(db: Queryable, device: HubDevice, nowMs: number): Promise<void> {
+  if (device.lastUsedAt !== null && nowMs - Date.parse(device.lastUsedAt) < LAST_USE_RESOLUTION_MS) return;
   await db.query(
     `UPDATE devices SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)`,
-    [deviceId, new Date(nowMs).toISOString(), new Date(nowMs - 60_000).toISOString()],
+    [device.id, new Date(nowMs).toISOString(), new Date(nowMs - LAST_USE_RESOLUTION_MS).toISOString()],
   );
 }
 

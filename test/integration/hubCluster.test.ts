@@ -3,13 +3,15 @@
  * one is pulled from the other, and pushes racing through both while a reader pulls keep the
  * cursor gap-free (the reader ends with every change exactly once). On PGlite a second hub on the
  * same data folder refuses to start; and with end-to-end encryption the PGlite files hold no
- * plaintext of a note (while a control note in clear is found, so the search does see text).
+ * plaintext of a note (while a control note in clear is found, so the search does see text). On
+ * PostgreSQL, where the test can reach the database, an expired token and invite-code guessing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveHubValueKey, encryptHubChange } from '../../src/sync/hubValueCipher';
-import { call, createTeam, dropSchema, join, makeChanges, nodeId, postgresUnavailable, pullAll, push, startHub, type HubProcess, type TeamDevice } from './support/hubTestKit';
+import pg from 'pg';
+import { call, createTeam, dropSchema, join, makeChanges, nodeId, postgresUnavailable, pullAll, push, startHub, TEST_DATABASE_URL, type HubProcess, type TeamDevice } from './support/hubTestKit';
 
 const running: (HubProcess & { schema?: string })[] = [];
 afterAll(async () => {
@@ -77,6 +79,40 @@ describe('two hub processes on one PostgreSQL', () => {
     for (let w = 0; w < writers.length; w += 1) {
       expect(seen.filter((change) => change.node === nodeId(100 + w))).toEqual(batches[w]!.flat());
     }
+  });
+});
+
+describe('tokens and guessing, on PostgreSQL (where the test can reach into the database)', () => {
+  it('refuses an expired token with its own reason, and throttles invite-code guessing per address', async (ctx) => {
+    const why = await postgresUnavailable();
+    if (why) {
+      console.log(`SKIPPED token expiry and guessing on PostgreSQL: ${why}`);
+      ctx.skip();
+    }
+    const hub = await startHub({ engine: 'postgres', env: { MMDMA_HUB_ANON_RATE_PER_MINUTE: '20' } });
+    running.push(hub);
+    const lead = await createTeam({ url: hub.url, secret: hub.secret! });
+    const assessor = await join(hub.url, lead, 'assessor');
+    // 180 days pass for this device.
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`UPDATE ${hub.schema}.devices SET expires_at = now() - interval '1 second' WHERE id = $1`, [assessor.deviceId]);
+    } finally {
+      await client.end();
+    }
+    const expired = await push(hub.url, assessor, makeChanges(nodeId(1), 3));
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.code).toBe('token-expired');
+    expect(expired.body.error.message).toMatch(/unsent changes are kept/);
+    expect((await pullAll(hub.url, lead)).changes).toHaveLength(0);
+    // Guessing invite codes: 20 a minute from one address, then 429 (the team creation and the join above used 2).
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      statuses.push((await call(hub.url, 'POST', '/api/v1/join', { json: { code: `${String(i).padStart(5, '0')}-AAAAA-BBBBB-CCCCC`, device: { label: 'Guess' } } })).status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(18);
+    expect(statuses.slice(18)).toEqual([429, 429]);
   });
 });
 

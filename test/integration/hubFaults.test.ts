@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES } from './support/hubEngines';
 import { call, createTeam, dropSchema, makeChanges, nodeId, postgresUnavailable, pullAll, push, startHub, type HubProcess } from './support/hubTestKit';
 
+/** Two hub starts (a fresh PGlite initialises its folder) and crash recovery: slow on a loaded machine. */
+const KILL_TEST_TIMEOUT_MS = 300_000;
+
 for (const engine of HUB_ENGINES) {
   describe(`hub faults (${engine})`, () => {
     const started: (HubProcess & { schema?: string })[] = [];
@@ -55,15 +58,17 @@ for (const engine of HUB_ENGINES) {
       const { changes, cursor } = await pullAll(second.url, lead);
       expect(changes).toEqual([...warmUp, ...batch]);
       expect(cursor).toBe('2000');
-    });
+    }, KILL_TEST_TIMEOUT_MS);
 
     it('resumes a pull cut off mid-page from the last cursor, skipping nothing', async (ctx) => {
       await skipUnlessAvailable(ctx);
-      const hub = started.at(-1) ?? (await startHub({ engine }));
+      // The restarted hub of the test above when it is running; else a fresh one.
+      const alive = started.filter((hub) => hub.child.exitCode === null && hub.child.signalCode === null).at(-1);
+      const hub = alive ?? (await startHub({ engine }));
       if (!started.includes(hub)) started.push(hub);
       const { url } = hub;
       // The secret was printed by the first process on this data; a restarted hub keeps accepting it.
-      const lead = await createTeam({ url, secret: started[0]!.secret! });
+      const lead = await createTeam({ url, secret: (hub.secret ?? started[0]!.secret)! });
       const pushed = makeChanges(nodeId(3), 3_000, { text: (i) => `long note ${i} ${'x'.repeat(500)}` });
       for (let i = 0; i < pushed.length; i += 1_000) expect((await push(url, lead, pushed.slice(i, i + 1_000))).status).toBe(200);
 
