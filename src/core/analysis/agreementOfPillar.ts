@@ -4,11 +4,11 @@
  * (on the units both rated), Krippendorff's ordinal alpha over everyone (missing values allowed).
  * "Cannot judge" is no value: it is not a level to agree on.
  */
-import type { Rating } from '../../../core/assessment/ratingSchema';
-import type { Pillar } from '../../../core/framework/frameworkSchema';
-import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { krippendorffAlphaOrdinal } from '../../../core/agreement/krippendorffAlphaOrdinal';
-import { quadraticWeightedKappa } from '../../../core/agreement/quadraticWeightedKappa';
+import type { Rating } from '../assessment/ratingSchema';
+import type { Pillar } from '../framework/frameworkSchema';
+import type { FrameworkIndex } from '../framework/indexFramework';
+import { krippendorffAlphaOrdinal } from '../agreement/krippendorffAlphaOrdinal';
+import { quadraticWeightedKappa } from '../agreement/quadraticWeightedKappa';
 import { cellKey } from './selectEvidence';
 
 export interface PairAgreement {
