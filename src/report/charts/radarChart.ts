@@ -1,0 +1,93 @@
+/**
+ * A radar of the pillars: one axis per pillar, rings at each level, a polygon per track and the
+ * target level as a ring. Printable in black and white: the tracks differ by line pattern and
+ * marker shape, not only by colour; text is real SVG text (escaped), so it prints sharp and reads.
+ */
+import { escapeXml } from '../escapeXml';
+
+export interface RadarSeries {
+  readonly label: string;
+  /** Score per axis on the level scale (1 = lowest), null where unknown. */
+  readonly values: ReadonlyArray<number | null>;
+}
+
+export interface RadarInput {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly axes: readonly string[];
+  readonly levels: readonly string[];
+  readonly targetRank: number;
+  readonly targetLabel: string;
+  readonly series: readonly RadarSeries[];
+  /** Pixel size of the square drawing (it scales with CSS). */
+  readonly size?: number;
+}
+
+const STYLES = [
+  { stroke: '#1f4e79', dash: '', marker: 'circle' },
+  { stroke: '#8a3b12', dash: '6 4', marker: 'square' },
+  { stroke: '#2e6b30', dash: '2 3', marker: 'diamond' },
+] as const;
+
+export function radarChart(input: RadarInput): string {
+  const size = input.size ?? 420;
+  const c = size / 2;
+  const radius = size / 2 - 70;
+  const n = input.axes.length;
+  const levelCount = input.levels.length;
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);
+  const point = (i: number, score: number) => {
+    const r = (radius * Math.max(0, Math.min(score, levelCount))) / levelCount;
+    return [c + r * Math.cos(angle(i)), c + r * Math.sin(angle(i))] as const;
+  };
+  const f = (x: number) => x.toFixed(1);
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-radar" viewBox="0 0 ${size} ${size + 40}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`);
+  parts.push(`<title id="${input.id}-title">${escapeXml(input.title)}</title><desc id="${input.id}-desc">${escapeXml(input.description)}</desc>`);
+  for (let level = 1; level <= levelCount; level++) {
+    const ring = input.axes.map((_, i) => point(i, level).map(f).join(',')).join(' ');
+    parts.push(`<polygon points="${ring}" fill="none" stroke="#999" stroke-width="0.6"/>`);
+    const [lx, ly] = point(0, level);
+    parts.push(`<text x="${f(lx + 4)}" y="${f(ly + 3)}" font-size="9" fill="#333">${escapeXml(input.levels[level - 1] ?? '')}</text>`);
+  }
+  input.axes.forEach((axis, i) => {
+    const [x, y] = point(i, levelCount);
+    parts.push(`<line x1="${c}" y1="${c}" x2="${f(x)}" y2="${f(y)}" stroke="#bbb" stroke-width="0.6"/>`);
+    const [tx, ty] = point(i, levelCount + 0.55);
+    const anchor = Math.abs(tx - c) < 8 ? 'middle' : tx > c ? 'start' : 'end';
+    parts.push(`<text x="${f(tx)}" y="${f(ty + 3)}" font-size="10" text-anchor="${anchor}" fill="#111">${escapeXml(axis)}</text>`);
+  });
+  const target = input.axes.map((_, i) => point(i, input.targetRank).map(f).join(',')).join(' ');
+  parts.push(`<polygon points="${target}" fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="1 3" stroke-linecap="round"/>`);
+  input.series.forEach((series, s) => {
+    const style = STYLES[s % STYLES.length]!;
+    const known = series.values.map((value, i) => (value === null ? null : point(i, value)));
+    const pts = known.filter((p): p is readonly [number, number] => p !== null);
+    if (pts.length > 0) {
+      parts.push(`<polygon points="${pts.map((p) => p.map(f).join(',')).join(' ')}" fill="${style.stroke}" fill-opacity="0.08" stroke="${style.stroke}" stroke-width="2" ${style.dash ? `stroke-dasharray="${style.dash}"` : ''}/>`);
+    }
+    for (const p of pts) parts.push(marker(style.marker, p[0], p[1], style.stroke));
+  });
+  // Legend below the drawing.
+  let lx = 10;
+  const ly = size + 20;
+  input.series.forEach((series, s) => {
+    const style = STYLES[s % STYLES.length]!;
+    parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="${style.stroke}" stroke-width="2" ${style.dash ? `stroke-dasharray="${style.dash}"` : ''}/>`);
+    parts.push(marker(style.marker, lx + 12, ly, style.stroke));
+    parts.push(`<text x="${lx + 30}" y="${ly + 4}" font-size="11" fill="#111">${escapeXml(series.label)}</text>`);
+    lx += 40 + series.label.length * 6.5;
+  });
+  parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="#000" stroke-width="1.6" stroke-dasharray="1 3" stroke-linecap="round"/>`);
+  parts.push(`<text x="${lx + 30}" y="${ly + 4}" font-size="11" fill="#111">${escapeXml(input.targetLabel)}</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+function marker(shape: string, x: number, y: number, color: string): string {
+  const f = (v: number) => v.toFixed(1);
+  if (shape === 'square') return `<rect x="${f(x - 3.5)}" y="${f(y - 3.5)}" width="7" height="7" fill="#fff" stroke="${color}" stroke-width="1.5"/>`;
+  if (shape === 'diamond') return `<polygon points="${f(x)},${f(y - 4.5)} ${f(x + 4.5)},${f(y)} ${f(x)},${f(y + 4.5)} ${f(x - 4.5)},${f(y)}" fill="#fff" stroke="${color}" stroke-width="1.5"/>`;
+  return `<circle cx="${f(x)}" cy="${f(y)}" r="3.5" fill="${color}"/>`;
+}
