@@ -1,5 +1,5 @@
 /**
- * The report's words in the language the lead chooses: a lookup over the `report` namespace
+ * The report's words (keys qualified with their namespace, `report:…`, as i18next takes them) in the language the lead chooses: a lookup over the `report` namespace
  * (locales/<lang>/report.json), given by the app (i18next) or by the command-line tool (the JSON
  * file read from disk). `{{name}}` placeholders are filled from `vars`.
  */
@@ -15,7 +15,8 @@ export function reportTFromStrings(strings: unknown, fallback?: unknown): Report
     }
     return typeof node === 'string' ? node : undefined;
   };
-  return (key, vars = {}) => {
+  return (qualifiedKey, vars = {}) => {
+    const key = qualifiedKey.replace(/^report:/, '');
     const template = lookup(strings, key) ?? lookup(fallback, key) ?? key;
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
