@@ -43,7 +43,6 @@ export function ReportScreen({ assessmentId }: ReportScreenProps) {
   const [busy, setBusy] = useState<Format | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const pendingText = useRef<Record<string, string>>({});
-  usePrintStyles(data?.assessment.title ?? '');
 
   useEffect(() => {
     let alive = true;
@@ -78,6 +77,8 @@ export function ReportScreen({ assessmentId }: ReportScreenProps) {
     const dateFormat = new Intl.DateTimeFormat(reportT.language, { dateStyle: 'long', timeZone: 'UTC' });
     return buildReport(records, index, { lang: reportT.language, t: reportT.t, formatDate: (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`)) }).document;
   }, [records, index, reportT]);
+
+  usePrintStyles(report?.runningTitle ?? data?.assessment.title ?? '');
 
   if (data === null || index === undefined) {
     return (
