@@ -15,7 +15,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import reference from '../fixtures/armenia-2022.json';
-import { appPerFile, LAPTOP, recordErrors, RESULTS_DIR, TABLET } from './support';
+import { appPerFile, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const app = appPerFile({ timeoutMs: SETUP_TIMEOUT_MS });
@@ -137,6 +137,13 @@ describe('the report of the Armenia example', () => {
         await page.goto(dashboardUrl);
         await page.locator('.dash-pillar-table').waitFor();
         await page.screenshot({ path: join(OUT, `dashboard-${language}-${name}.png`) });
+        // The radar and the pillar strip are readable without scrolling.
+        for (const selector of ['.dash-radar svg', '.dash-strip']) {
+          const box = await page.locator(selector).boundingBox();
+          expect(box, `${selector} ${language} ${name}`).not.toBeNull();
+          expect(box!.y + box!.height, `${selector} ${language} ${name}`).toBeLessThanOrEqual(size.height);
+        }
+        expect(await seriousAxeViolations(page, '.dash-glance')).toEqual([]);
       }
     }
     await page.close();

@@ -33,7 +33,7 @@ const STYLES = [
 export function radarChart(input: RadarInput): string {
   const size = input.size ?? 420;
   const c = size / 2;
-  const radius = size / 2 - 70;
+  const radius = size / 2 - 40;
   const n = input.axes.length;
   const levelCount = input.levels.length;
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);
@@ -43,13 +43,19 @@ export function radarChart(input: RadarInput): string {
   };
   const f = (x: number) => x.toFixed(1);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-radar" viewBox="0 0 ${size} ${size + 40}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`);
+  // Room for the axis labels either side and one legend line per series and the target below.
+  const pad = 150;
+  const legendTop = size + 6;
+  const height = legendTop + (input.series.length + 1) * 18 + 6;
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-radar" viewBox="${-pad} 0 ${size + 2 * pad} ${height}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`);
   parts.push(`<title id="${input.id}-title">${escapeXml(input.title)}</title><desc id="${input.id}-desc">${escapeXml(input.description)}</desc>`);
   for (let level = 1; level <= levelCount; level++) {
     const ring = input.axes.map((_, i) => point(i, level).map(f).join(',')).join(' ');
     parts.push(`<polygon points="${ring}" fill="none" stroke="#999" stroke-width="0.6"/>`);
-    const [lx, ly] = point(0, level);
-    parts.push(`<text x="${f(lx + 4)}" y="${f(ly + 3)}" font-size="9" fill="#333">${escapeXml(input.levels[level - 1] ?? '')}</text>`);
+    // Between the first two axes, so ring labels never sit on an axis label.
+    const a = -Math.PI / 2 + Math.PI / Math.max(n, 1);
+    const r = (radius * level) / levelCount;
+    parts.push(`<text x="${f(c + r * Math.cos(a) + 3)}" y="${f(c + r * Math.sin(a) - 3)}" font-size="9" fill="#333">${escapeXml(input.levels[level - 1] ?? '')}</text>`);
   }
   input.axes.forEach((axis, i) => {
     const [x, y] = point(i, levelCount);
@@ -69,18 +75,18 @@ export function radarChart(input: RadarInput): string {
     }
     for (const p of pts) parts.push(marker(style.marker, p[0], p[1], style.stroke));
   });
-  // Legend below the drawing.
-  let lx = 10;
-  const ly = size + 20;
+  // Legend below the drawing, one line each.
+  const lx = c - 120;
   input.series.forEach((series, s) => {
     const style = STYLES[s % STYLES.length]!;
+    const ly = legendTop + 12 + s * 18;
     parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="${style.stroke}" stroke-width="2" ${style.dash ? `stroke-dasharray="${style.dash}"` : ''}/>`);
     parts.push(marker(style.marker, lx + 12, ly, style.stroke));
     parts.push(`<text x="${lx + 30}" y="${ly + 4}" font-size="11" fill="#111">${escapeXml(series.label)}</text>`);
-    lx += 40 + series.label.length * 6.5;
   });
-  parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="#000" stroke-width="1.6" stroke-dasharray="1 3" stroke-linecap="round"/>`);
-  parts.push(`<text x="${lx + 30}" y="${ly + 4}" font-size="11" fill="#111">${escapeXml(input.targetLabel)}</text>`);
+  const ty = legendTop + 12 + input.series.length * 18;
+  parts.push(`<line x1="${lx}" y1="${ty}" x2="${lx + 24}" y2="${ty}" stroke="#000" stroke-width="1.6" stroke-dasharray="1 3" stroke-linecap="round"/>`);
+  parts.push(`<text x="${lx + 30}" y="${ty + 4}" font-size="11" fill="#111">${escapeXml(input.targetLabel)}</text>`);
   parts.push('</svg>');
   return parts.join('');
 }

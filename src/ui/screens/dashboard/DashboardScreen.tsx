@@ -10,6 +10,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { AssessmentEstimate } from '../../../core/estimate/estimateTypes';
+import { DashboardGlance } from './DashboardGlance';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { AssessmentData } from '../../session/assessmentSession';
 import { useShell } from '../../shell/ShellContext';
@@ -81,6 +82,7 @@ function DashboardBody({ assessmentId, data, index, estimate }: DashboardBodyPro
 
   return (
     <>
+      <DashboardGlance estimate={estimate} index={index} />
       <p class="dash-intro">{t('dashboard:intro')}</p>
       <OverallLine summary={summary} index={index} fmt={fmt} />
       <KeyFigures rows={rows} lacking={lacking} data={data} fmt={fmt} />
