@@ -15,7 +15,7 @@ import { buildCoverageGrid } from '../core/analysis/coverageGrid';
 import { disagreements } from '../core/analysis/disagreements';
 import { estimateInputOf } from '../core/analysis/estimateInputOf';
 import { findingsOfList, keyRecommendations } from '../core/analysis/findingLists';
-import { table3, table4 } from '../core/analysis/maturityTables';
+import { table3, table4, tendencyOf } from '../core/analysis/maturityTables';
 import { sourceMatrix } from '../core/analysis/sourceMatrix';
 import type { Observation } from '../core/assessment/observationSchema';
 import { estimateAssessment } from '../core/estimate/estimateAssessment';
@@ -139,14 +139,14 @@ export function buildReport(records: AssessmentRecords, index: FrameworkIndex, o
             ],
           });
         }
-        rows.push({ cells: [{ inlines: [text(t('report:subTopic.levelOfTrack', { track: trackName(trackId) }), true)] }, { inlines: [text(basisText(trackEstimate))] }, { inlines: [levelInline(trackEstimate.level, { kind: 'sub-topic', subTopicId: subTopic.id, trackId }, trackEstimate.tendency)] }] });
+        rows.push({ cells: [{ inlines: [text(t('report:subTopic.levelOfTrack', { track: trackName(trackId) }), true)] }, { inlines: [text(basisText(trackEstimate))] }, { inlines: [levelInline(trackEstimate.level, { kind: 'sub-topic', subTopicId: subTopic.id, trackId }, tendencyOf(trackEstimate))] }] });
       }
       blocks.push({ kind: 'table', id: `statements-${subTopic.id}`, caption: t('report:subTopic.caption', { code: subTopic.code, name: loc(subTopic.name) }), head: [t('report:column.track'), t('report:column.statement'), t('report:column.level')], rows });
       para(text(evidenceSummary(subTopic.id)));
     }
     heading(4, `pillar-${pillar.id}-overall`, t('report:section.overallAndFindings', { name: loc(pillar.name) }));
     const overall = pillarEstimate?.overall;
-    para(text(t('report:pillar.overall', { name: loc(pillar.name) }) + ' '), levelInline(overall?.level ?? null, { kind: 'pillar', pillarId: pillar.id, trackId: 'overall' }, overall?.tendency));
+    para(text(t('report:pillar.overall', { name: loc(pillar.name) }) + ' '), levelInline(overall?.level ?? null, { kind: 'pillar', pillarId: pillar.id, trackId: 'overall' }, tendencyOf(overall)));
     for (const trackId of index.trackIds) {
       for (const kind of ['strength', 'improvement', 'recommendation'] as const) {
         const list = findingsOfList(findings, pillar.id, trackId, kind);

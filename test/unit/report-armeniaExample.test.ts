@@ -33,6 +33,13 @@ describe('the Armenia 2022 example report', () => {
     }
   });
 
+  it('Table 3: the tendency the report names (data management, digital infrastructure) comes from the evidence', () => {
+    const rows = table3(estimate, index);
+    for (const expected of reference.pillarLevels.filter((p) => p.tendency !== null)) {
+      expect(rows.find((row) => row.id === expected.pillarId)?.tendency, expected.quote).toBe(expected.tendency);
+    }
+  });
+
   it('Table 4: every migration-management sub-topic at the experts’ level', () => {
     const rows = new Map(table4(estimate, index, 'migration').flatMap((group) => group.rows.map((row) => [row.id, row.level] as const)));
     let checked = 0;

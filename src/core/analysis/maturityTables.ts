@@ -7,7 +7,7 @@
  * A row without a level says so (level null) rather than disappearing: a gap in the table is a gap
  * in the fieldwork, and the reader must see it.
  */
-import type { AssessmentEstimate, Basis } from '../estimate/estimateTypes';
+import type { AssessmentEstimate, Basis, ConsensusAwareEstimate } from '../estimate/estimateTypes';
 import type { FrameworkIndex } from '../framework/indexFramework';
 
 export interface MaturityRow {
@@ -27,6 +27,18 @@ export interface Table4Group {
   readonly rows: readonly MaturityRow[];
 }
 
+/**
+ * The tendency to print with a level: the estimate's own; where the lead's consensus sets the level
+ * and the bottom-up estimate lands on the same level, the estimate's lean (the report's "developing,
+ * with a strong tendency towards established").
+ */
+export function tendencyOf(node: ConsensusAwareEstimate | undefined): string | null {
+  if (node === undefined) return null;
+  if (node.tendency !== null) return node.tendency;
+  if (node.consensus !== null && node.estimated.level === node.consensus.level) return node.estimated.tendency;
+  return null;
+}
+
 export function table3(estimate: AssessmentEstimate, index: FrameworkIndex): MaturityRow[] {
   const byId = new Map(estimate.pillars.map((pillar) => [pillar.pillarId, pillar]));
   return index.framework.pillars.map((pillar) => {
@@ -35,7 +47,7 @@ export function table3(estimate: AssessmentEstimate, index: FrameworkIndex): Mat
       id: pillar.id,
       code: pillar.code,
       level: overall?.level ?? null,
-      tendency: overall?.tendency ?? null,
+      tendency: tendencyOf(overall),
       basis: overall?.basis ?? 'none',
       provisional: overall?.provisional ?? false,
       agreed: overall?.consensus != null,
@@ -51,7 +63,7 @@ export function table4(estimate: AssessmentEstimate, index: FrameworkIndex, trac
       id: subTopic.subTopicId,
       code: index.subTopicById.get(subTopic.subTopicId)?.code ?? '',
       level: subTopic.level,
-      tendency: subTopic.tendency,
+      tendency: tendencyOf(subTopic),
       basis: subTopic.basis,
       provisional: subTopic.provisional,
       agreed: subTopic.consensus != null,
