@@ -22,6 +22,8 @@ export interface RadarInput {
   readonly series: readonly RadarSeries[];
   /** Pixel size of the square drawing (it scales with CSS). */
   readonly size?: number;
+  /** Room either side for the axis labels: wide for names, narrow for codes ("6.1"). */
+  readonly labelRoom?: number;
 }
 
 const STYLES = [
@@ -44,7 +46,7 @@ export function radarChart(input: RadarInput): string {
   const f = (x: number) => x.toFixed(1);
   const parts: string[] = [];
   // Room for the axis labels either side and one legend line per series and the target below.
-  const pad = 150;
+  const pad = input.labelRoom ?? 150;
   const legendTop = size + 6;
   const height = legendTop + (input.series.length + 1) * 18 + 6;
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-radar" viewBox="${-pad} 0 ${size + 2 * pad} ${height}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">`);
@@ -76,7 +78,7 @@ export function radarChart(input: RadarInput): string {
     for (const p of pts) parts.push(marker(style.marker, p[0], p[1], style.stroke));
   });
   // Legend below the drawing, one line each.
-  const lx = c - 120;
+  const lx = Math.max(c - 120, 10 - pad);
   input.series.forEach((series, s) => {
     const style = STYLES[s % STYLES.length]!;
     const ly = legendTop + 12 + s * 18;

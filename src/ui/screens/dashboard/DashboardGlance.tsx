@@ -35,6 +35,7 @@ export function DashboardGlance({ estimate, index }: DashboardGlanceProps) {
           values: framework.pillars.map((pillar) => estimate.pillars.find((p) => p.pillarId === pillar.id)?.tracks.find((tr) => tr.trackId === trackId)?.score ?? null),
         })),
         size: 300,
+        labelRoom: 20,
       }),
     // `language` re-renders the chart's words when the interface language changes.
     [estimate, index, language],
