@@ -96,22 +96,22 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
   }
 }
 
-export async function renderReportDocx(document: ReportDocument): Promise<Uint8Array> {
-  const doc = new Document({
-    title: document.title,
+export async function renderReportDocx(report: ReportDocument): Promise<Uint8Array> {
+  const word = new Document({
+    title: report.title,
     creator: 'MMDMA Field',
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: document.runningTitle, size: 16 })] })] }) },
+        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: report.runningTitle, size: 16 })] })] }) },
         footers: {
           default: new Footer({
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })] })],
           }),
         },
-        children: document.blocks.flatMap(blockToDocx),
+        children: report.blocks.flatMap(blockToDocx),
       },
     ],
   });
-  return Packer.pack(doc, 'uint8array');
+  return Packer.pack(word, 'uint8array');
 }

@@ -4,6 +4,7 @@
  * Every string is escaped; the charts are the chart code's own SVG (which escapes its text).
  */
 import { evidenceAnchor } from './buildReport';
+import { svgToString } from './charts/svgNode';
 import { escapeXml } from './escapeXml';
 import { PRINT_CSS } from './printCss';
 import type { Block, EvidenceTarget, Inline, ReportDocument, TableBlock } from './reportDocument';
@@ -66,29 +67,29 @@ export function renderBlock(block: Block, options: HtmlOptions = {}): string {
     case 'table':
       return renderTable(block, options, block.id === 'table-3' || block.id === 'table-4' ? 'level-table' : '');
     case 'figure':
-      return `<figure id="${escapeXml(block.id)}" class="report-figure">${block.svg}<figcaption>${escapeXml(block.title)}</figcaption><details class="figure-data"><summary>${escapeXml(block.table.caption)}</summary>${renderTable(block.table, options)}</details></figure>`;
+      return `<figure id="${escapeXml(block.id)}" class="report-figure">${svgToString(block.svg)}<figcaption>${escapeXml(block.title)}</figcaption><details class="figure-data"><summary>${escapeXml(block.table.caption)}</summary>${renderTable(block.table, options)}</details></figure>`;
   }
 }
 
-export function renderReportBody(document: ReportDocument, options: HtmlOptions = {}): string {
-  return document.blocks.map((block) => renderBlock(block, options)).join('\n');
+export function renderReportBody(doc: ReportDocument, options: HtmlOptions = {}): string {
+  return doc.blocks.map((block) => renderBlock(block, options)).join('\n');
 }
 
 /** A self-contained HTML file: inline styles, no script, prints to PDF with page numbers. */
-export function renderReportHtml(document: ReportDocument): string {
-  const css = PRINT_CSS.replace('__RUNNING_TITLE__', cssString(document.runningTitle));
+export function renderReportHtml(doc: ReportDocument): string {
+  const css = PRINT_CSS.replace('__RUNNING_TITLE__', cssString(doc.runningTitle));
   return `<!doctype html>
-<html lang="${escapeXml(document.lang)}">
+<html lang="${escapeXml(doc.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeXml(document.title)}</title>
+<title>${escapeXml(doc.title)}</title>
 <style>${css}</style>
 </head>
 <body>
 <main class="report-document">
-${renderReportBody(document)}
+${renderReportBody(doc)}
 </main>
 </body>
 </html>

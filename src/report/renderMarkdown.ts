@@ -24,9 +24,9 @@ function table(block: TableBlock): string {
   return [`*${escapeMd(block.caption)}*`, '', head, rule, ...rows].join('\n');
 }
 
-export function renderReportMarkdown(document: ReportDocument): string {
+export function renderReportMarkdown(doc: ReportDocument): string {
   const out: string[] = [];
-  for (const block of document.blocks) {
+  for (const block of doc.blocks) {
     switch (block.kind) {
       case 'heading':
         out.push(`<a id="${block.id}"></a>\n\n${'#'.repeat(block.depth)} ${escapeMd(block.text)}`);

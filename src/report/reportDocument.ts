@@ -5,6 +5,7 @@
  *
  * Text is plain strings, never markup: renderers escape for their format, so data never becomes code.
  */
+import type { SvgNode } from './charts/svgNode';
 
 /** What a level rests on: the ratings, consensus and notes of one sub-topic (and track), or a pillar. */
 export type EvidenceTarget =
@@ -38,8 +39,8 @@ export interface FigureBlock {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  /** A complete <svg> element (from src/report/charts), its text escaped by the chart code. */
-  readonly svg: string;
+  /** The chart as an element tree (src/report/charts), serialised or rendered by each output. */
+  readonly svg: SvgNode;
   /** The figure's data, for screen readers and for outputs that cannot draw. */
   readonly table: TableBlock;
 }
@@ -59,7 +60,7 @@ export interface ReportDocument {
   /** The running title printed on every page. */
   readonly runningTitle: string;
   readonly blocks: readonly Block[];
-  /** Confidential notes that were not quoted anywhere in this document. */
+  /** Confidential notes that were not quoted anywhere in this report. */
   readonly confidentialOmitted: number;
   readonly assessmentId: string;
 }

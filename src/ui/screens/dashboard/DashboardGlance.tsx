@@ -8,6 +8,7 @@ import { useMemo } from 'preact/hooks';
 import type { AssessmentEstimate } from '../../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { radarChart } from '../../../report/charts/radarChart';
+import { SvgTree } from '../../shared/SvgTree';
 import { useTranslation } from '../../useTranslation';
 
 export interface DashboardGlanceProps {
@@ -42,8 +43,9 @@ export function DashboardGlance({ estimate, index }: DashboardGlanceProps) {
   );
   return (
     <section class="dash-glance" aria-label={t('dashboard:glance.heading')}>
-      {/* The chart's text is escaped by radarChart; no record text reaches it. */}
-      <div class="dash-radar" dangerouslySetInnerHTML={{ __html: svg }} />
+      <div class="dash-radar">
+        <SvgTree node={svg} />
+      </div>
       <ol class="dash-strip" aria-label={t('dashboard:glance.strip')}>
         {framework.pillars.map((pillar) => {
           const overall = estimate.pillars.find((p) => p.pillarId === pillar.id)?.overall;

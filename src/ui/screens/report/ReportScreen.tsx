@@ -13,7 +13,7 @@ import { buildReport } from '../../../report/buildReport';
 import { PRINT_CSS } from '../../../report/printCss';
 import type { Block, EvidenceTarget, ReportDocument } from '../../../report/reportDocument';
 import { renderReportCsv } from '../../../report/renderCsv';
-import { cssString, renderBlock, renderReportHtml } from '../../../report/renderHtml';
+import { cssString, renderReportHtml } from '../../../report/renderHtml';
 import { renderReportMarkdown } from '../../../report/renderMarkdown';
 import type { ReportT } from '../../../report/reportText';
 import { formatRoute } from '../../routing/route';
@@ -24,6 +24,7 @@ import { useTranslation } from '../../useTranslation';
 import { downloadFile, reportFileName } from './downloadFile';
 import { NarrativeField } from './NarrativeField';
 import { loadReportT } from './reportStrings';
+import { ReportBlock } from './ReportView';
 import './report.css';
 
 export interface ReportScreenProps {
@@ -164,34 +165,19 @@ interface ReportBodyProps {
   readonly save: (key: string, value: string) => ReturnType<NonNullable<ReturnType<typeof useOpenAssessment>['session']>['writer']['update']>;
 }
 
-/** Prose blocks as live fields; every run of other blocks as escaped HTML from the report renderer. */
-function ReportBody({ document, hrefOf, editable, save }: ReportBodyProps) {
-  const runs = useMemo(() => {
-    const out: Array<{ readonly key: string; readonly html?: string; readonly narrative?: Extract<Block, { kind: 'narrative' }> }> = [];
-    let html: string[] = [];
-    const flush = () => {
-      if (html.length > 0) out.push({ key: `html-${out.length}`, html: html.join('\n') });
-      html = [];
-    };
-    for (const block of document.blocks) {
-      if (block.kind === 'narrative') {
-        flush();
-        out.push({ key: block.key, narrative: block });
-      } else html.push(renderBlock(block, { hrefOf }));
-    }
-    flush();
-    return out;
-  }, [document]);
+/** The document, with its prose blocks as live fields. */
+function ReportBody({ document: report, hrefOf, editable, save }: ReportBodyProps) {
+  const options = {
+    hrefOf,
+    narrative: (block: Extract<Block, { kind: 'narrative' }>) => (
+      <NarrativeField narrativeKey={block.key} label={block.label} text={block.text} placeholder={block.placeholder} editable={editable} save={save} />
+    ),
+  };
   return (
-    <article class="report-document" lang={document.lang}>
-      {runs.map((run) =>
-        run.narrative ? (
-          <NarrativeField key={run.key} narrativeKey={run.narrative.key} label={run.narrative.label} text={run.narrative.text} placeholder={run.narrative.placeholder} editable={editable} save={save} />
-        ) : (
-          // The renderer escapes every string it is given; the markup is ours, never the data's.
-          <div key={run.key} class="report-run" dangerouslySetInnerHTML={{ __html: run.html ?? '' }} />
-        ),
-      )}
+    <article class="report-document" lang={report.lang}>
+      {report.blocks.map((block, i) => (
+        <ReportBlock key={block.kind === 'narrative' ? block.key : i} block={block} options={options} />
+      ))}
     </article>
   );
 }
