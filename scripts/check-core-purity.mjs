@@ -67,10 +67,35 @@ for (const file of serverFiles) {
   });
 }
 
+// The report (src/report) and the example (src/example) run in the app and in the command-line
+// tool alike: they may use the core and the docx library, never the UI, storage, i18next or a DOM
+// global (the report's words come in as a function, its storage as records).
+const SHARED_DIRS = ['src/report', 'src/example'];
+const SHARED_FORBIDDEN = /from\s+['"](dexie|preact(?:\/[\w-]+)?|@preact\/[\w-]+|i18next|node:[\w/]+)['"]|from\s+['"][./]*\/(ui|storage|exchange|sync|cli)\//;
+const sharedFiles = [];
+const walkShared = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walkShared(path);
+    else if (/\.(ts|tsx)$/.test(name)) sharedFiles.push(path);
+  }
+};
+if (process.argv[2] === undefined) for (const dir of SHARED_DIRS) walkShared(dir);
+for (const file of sharedFiles) {
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, n) => {
+      const trimmed = line.trim();
+      if (trimmed.startsWith('//') || trimmed.startsWith('*')) return;
+      if (SHARED_FORBIDDEN.test(line)) problems.push(`${file}:${n + 1}: the report and the example must not import UI, storage, i18next or Node: ${trimmed}`);
+      if (FORBIDDEN_GLOBAL.test(line)) problems.push(`${file}:${n + 1}: browser global in shared report code: ${trimmed}`);
+    });
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`\n${problems.length} violation(s) of the core's dependency rule (see README, "Code layout").`);
   process.exit(1);
 }
-console.log(`core purity: ${files.length} files in ${CORE} import nothing outside the pure core`);
+console.log(`core purity: ${files.length} files in ${CORE} import nothing outside the pure core; ${sharedFiles.length} report/example files import no UI, storage or Node`);
 console.log(`hub layering: ${serverFiles.length} files in ${SERVER}/ import only server/ and ${CORE}`);

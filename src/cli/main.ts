@@ -3,6 +3,7 @@
  * io.ts (EXIT) and docs/bundle-format.md. Run as `npx mmdma bundle …` (bin/mmdma.mjs).
  */
 import { runBundleCommand } from './bundleCommands';
+import { runReportCommand } from './reportCommand';
 import { CliError, EXIT, type CliIo } from './io';
 import { USAGE } from './usage';
 
@@ -14,6 +15,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(USAGE);
       return group === undefined ? EXIT.USAGE : EXIT.OK;
     }
+    if (group === 'report') return await runReportCommand([command, ...rest].filter((arg): arg is string => arg !== undefined), io);
     if (group !== 'bundle') throw new CliError(EXIT.USAGE, `unknown command "${group}" (try: mmdma bundle --help)`);
     if (command === undefined || command === '-h' || command === '--help') {
       io.stdout(USAGE);

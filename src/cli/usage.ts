@@ -1,5 +1,6 @@
 /** The help text of `mmdma`. */
 export const USAGE = `Usage: mmdma bundle <command> [options]
+       mmdma report <bundle> --format html|md|docx|csv -o <file> [--lang en|hy|ru]   (mmdma report --help)
 
 Commands:
   inspect <bundle>                      manifest and counts (verifies the bundle first)

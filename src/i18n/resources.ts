@@ -40,17 +40,20 @@ import ruInterview from '../../locales/ru/interview.json';
 import ruRating from '../../locales/ru/rating.json';
 import ruDashboard from '../../locales/ru/dashboard.json';
 import ruFindings from '../../locales/ru/findings.json';
+import enReport from '../../locales/en/report.json';
+import hyReport from '../../locales/hy/report.json';
+import ruReport from '../../locales/ru/report.json';
 import ruSettings from '../../locales/ru/settings.json';
 import ruExchange from '../../locales/ru/exchange.json';
 import ruSync from '../../locales/ru/sync.json';
 import type { Language } from './languages';
 
-export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange', 'sync'] as const;
+export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange', 'sync', 'report'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = 'common';
 
 export const resources = {
-  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange, sync: enSync },
-  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange, sync: hySync },
-  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange, sync: ruSync },
+  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange, sync: enSync, report: enReport },
+  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange, sync: hySync, report: hyReport },
+  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange, sync: ruSync, report: ruReport },
 } satisfies Record<Language, Record<Namespace, unknown>> & Resource;

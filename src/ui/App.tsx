@@ -49,6 +49,7 @@ function createScreens(translationsReady: () => Promise<void>) {
     Rating: lazy<RatingScreenProps>(() => import('./screens/rating/RatingScreen').then((module) => module.RatingScreen)),
     Findings: lazy<FindingsScreenProps>(() => import('./screens/findings/FindingsScreen').then((module) => module.FindingsScreen)),
     Dashboard: lazy<AssessmentScreenProps>(() => import('./screens/dashboard/DashboardScreen').then((module) => module.DashboardScreen)),
+    Report: lazy<AssessmentScreenProps>(() => import('./screens/report/ReportScreen').then((module) => module.ReportScreen)),
     Exchange: lazy<AssessmentScreenProps>(() => import('./screens/exchange/ExchangeScreen').then((module) => module.ExchangeScreen)),
   };
 }
@@ -174,5 +175,7 @@ function screenLabel(t: TFunction, route: Route): string {
       return t('shell:nav.findings');
     case 'exchange':
       return t('shell:nav.exchange');
+    case 'report':
+      return t('shell:nav.report');
   }
 }

@@ -18,6 +18,14 @@ export const assessmentSchema = z.object({
   frameworkVersion: semanticVersionSchema,
   status: assessmentStatusSchema,
   notes: textSchema,
+  /**
+   * The report's prose, by section key ("executive-summary", "pillar:<id>:overview", …; see
+   * src/report/narrativeKeys.ts). One field: the lead writes the report, so concurrent edits are
+   * rare, and a losing edit still lands in the conflicts table.
+   */
+  reportText: z.record(z.string(), z.string()).optional(),
+  /** True for the built-in example (Armenia 2022), so the app can mark it and offer to delete it. */
+  example: z.boolean().optional(),
   deleted: deletedSchema,
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

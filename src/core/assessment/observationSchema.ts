@@ -29,6 +29,11 @@ export const observationSchema = z.object({
   /** A level id of the framework when the evidence points to one; feeds provisional estimates. */
   suggestedLevel: frameworkIdSchema.nullable(),
   attachmentIds: z.array(uuidSchema).default([]),
+  /**
+   * Never quoted in the report or its exports (which say how many were left out), e.g. everything
+   * said by a security service. Still counts for estimates and coverage: the team saw it.
+   */
+  confidential: z.boolean().optional(),
   createdAt: isoDateTimeSchema,
   deleted: deletedSchema,
 });

@@ -3,7 +3,7 @@
  * cached index.html. Parsing is total: an unknown or malformed hash becomes the assessments list,
  * never an exception.
  */
-export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings' | 'exchange';
+export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings' | 'exchange' | 'report';
 
 export type Route =
   | { readonly screen: 'assessments' }
@@ -17,7 +17,8 @@ export type Route =
   | { readonly screen: 'rating'; readonly assessmentId: string; readonly subTopicId?: string | undefined }
   | { readonly screen: 'dashboard'; readonly assessmentId: string }
   | { readonly screen: 'findings'; readonly assessmentId: string; readonly pillarId?: string | undefined }
-  | { readonly screen: 'exchange'; readonly assessmentId: string };
+  | { readonly screen: 'exchange'; readonly assessmentId: string }
+  | { readonly screen: 'report'; readonly assessmentId: string };
 
 const ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
       return detail === undefined ? { screen: 'dashboard', assessmentId } : { screen: 'assessments' };
     case 'setup':
     case 'exchange':
+    case 'report':
       return detail === undefined ? { screen, assessmentId } : { screen: 'assessments' };
     case 'interviews':
       return detail === undefined ? { screen: 'interviews', assessmentId } : { screen: 'interview', assessmentId, interviewId: detail };

@@ -46,7 +46,7 @@ export function AssessmentRoute({ route, screens }: { readonly route: Assessment
     );
   }
 
-  const needsFramework = route.screen === 'interview' || route.screen === 'rating' || route.screen === 'dashboard' || route.screen === 'findings';
+  const needsFramework = route.screen === 'interview' || route.screen === 'rating' || route.screen === 'dashboard' || route.screen === 'findings' || route.screen === 'report';
   if (needsFramework && session.index.value === undefined) {
     if (!shell.frameworksLoaded.value) {
       return (
@@ -84,6 +84,8 @@ export function AssessmentRoute({ route, screens }: { readonly route: Assessment
         <screens.Rating key={key} assessmentId={key} subTopicId={route.subTopicId} />
       ) : route.screen === 'findings' ? (
         <screens.Findings key={key} assessmentId={key} pillarId={route.pillarId} />
+      ) : route.screen === 'report' ? (
+        <screens.Report key={key} assessmentId={key} />
       ) : route.screen === 'exchange' ? (
         <screens.Exchange key={key} assessmentId={key} />
       ) : (

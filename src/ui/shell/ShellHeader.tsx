@@ -69,6 +69,7 @@ function AssessmentNav({ route }: { readonly route: AssessmentRoute }) {
     { route: { screen: 'interviews', assessmentId: id }, label: t('shell:nav.interviews') },
     { route: { screen: 'rating', assessmentId: id }, label: t('shell:nav.rating') },
     { route: { screen: 'findings', assessmentId: id }, label: t('shell:nav.findings') },
+    { route: { screen: 'report', assessmentId: id }, label: t('shell:nav.report') },
     { route: { screen: 'exchange', assessmentId: id }, label: t('shell:nav.exchange') },
   ];
   return (

@@ -10,6 +10,7 @@ import { useDateRange } from '../../shell/ShellHeader';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { statusAfterUnarchive } from './statusAfterUnarchive';
+import { ConfirmButton } from '../../shell/fields/ConfirmButton';
 import { StatusLabel } from './StatusLabel';
 
 export function AssessmentCard({ assessment }: { readonly assessment: Assessment }) {
@@ -39,6 +40,7 @@ export function AssessmentCard({ assessment }: { readonly assessment: Assessment
         <span>{assessment.country}</span>
         <span>{dates ?? t('assessments:card.noDates')}</span>
         <StatusLabel status={assessment.status} />
+        {assessment.example === true && <span class="assessment-card-example">{t('assessments:example.badge')}</span>}
       </p>
       <p class="assessment-card-framework muted">
         {framework
@@ -52,6 +54,17 @@ export function AssessmentCard({ assessment }: { readonly assessment: Assessment
         <a class="button" href={formatRoute({ screen: 'interviews', assessmentId: assessment.id })} aria-label={t('assessments:card.interviewsLabel', { title: assessment.title })}>
           {t('assessments:card.interviews')}
         </a>
+        {assessment.example === true && (
+          <ConfirmButton
+            label={t('assessments:example.delete')}
+            accessibleLabel={t('assessments:example.deleteLabel', { title: assessment.title })}
+            question={t('assessments:example.deleteQuestion')}
+            confirmLabel={t('assessments:example.deleteConfirm')}
+            onConfirm={async () => {
+              await shell.writer.remove('assessment', assessment.id);
+            }}
+          />
+        )}
         {archived ? (
           <button type="button" class="button" aria-label={t('assessments:card.unarchiveLabel', { title: assessment.title })} onClick={() => void unarchive()}>
             {t('assessments:card.unarchive')}

@@ -9,6 +9,7 @@ import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { AssessmentCard } from './AssessmentCard';
 import { NewAssessmentForm } from './NewAssessmentForm';
+import { OpenExampleButton } from './OpenExampleButton';
 import './assessments.css';
 
 export function AssessmentsScreen() {
@@ -66,6 +67,7 @@ export function AssessmentsScreen() {
       </section>
       <div class="assessments-aside panel-stack">
         <NewAssessmentForm />
+        <OpenExampleButton />
         <StorageStatusPanel />
       </div>
     </div>

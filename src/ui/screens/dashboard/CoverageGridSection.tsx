@@ -8,7 +8,7 @@ import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { FrameworkText } from '../../FrameworkText';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
-import type { CoverageGrid, GridCell, GridRow, InterviewCounts } from './coverageGrid';
+import type { CoverageGrid, GridCell, GridRow, InterviewCounts } from '../../../core/analysis/coverageGrid';
 import type { DashboardFormatters } from './dashboardFormatters';
 import { useStableList } from './useStableList';
 

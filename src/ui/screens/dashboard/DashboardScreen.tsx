@@ -10,15 +10,16 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { AssessmentEstimate } from '../../../core/estimate/estimateTypes';
+import { DashboardGlance } from './DashboardGlance';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { AssessmentData } from '../../session/assessmentSession';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
-import { buildCoverageGrid } from './coverageGrid';
+import { buildCoverageGrid } from '../../../core/analysis/coverageGrid';
 import { CoverageGridSection } from './CoverageGridSection';
 import { createDashboardFormatters, type DashboardFormatters } from './dashboardFormatters';
 import { LackingEvidenceSection } from './LackingEvidenceSection';
-import { lackingEvidence, type LackingEvidence } from './lackingEvidence';
+import { lackingEvidence, type LackingEvidence } from '../../../core/analysis/lackingEvidence';
 import { OverallLine } from './OverallLine';
 import { summariseOverall } from './overallSummary';
 import { buildPillarRows, type PillarRowView } from './pillarRows';
@@ -81,6 +82,7 @@ function DashboardBody({ assessmentId, data, index, estimate }: DashboardBodyPro
 
   return (
     <>
+      <DashboardGlance estimate={estimate} index={index} />
       <p class="dash-intro">{t('dashboard:intro')}</p>
       <OverallLine summary={summary} index={index} fmt={fmt} />
       <KeyFigures rows={rows} lacking={lacking} data={data} fmt={fmt} />

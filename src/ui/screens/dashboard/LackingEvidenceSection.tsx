@@ -9,7 +9,7 @@ import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import type { DashboardFormatters } from './dashboardFormatters';
 import { trackNameOf } from './frameworkNames';
-import type { LackingEvidence, LackingPillar } from './lackingEvidence';
+import type { LackingEvidence, LackingPillar } from '../../../core/analysis/lackingEvidence';
 import { useStableList } from './useStableList';
 
 interface LackingEvidenceSectionProps {

@@ -8,7 +8,7 @@ import type { Finding } from '../../../core/assessment/findingSchema';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { storageFailureMessage } from '../rating/storageFailureMessage';
-import type { RankUpdate } from './rankOrder';
+import type { RankUpdate } from '../../../core/analysis/rankOrder';
 
 export interface RankMoves {
   /** Ranks shown in place of the stored ones until storage has them. */

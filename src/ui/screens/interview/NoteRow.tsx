@@ -12,6 +12,7 @@ import type { Observation } from '../../../core/assessment/observationSchema';
 import { FrameworkText } from '../../FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { AttachmentView } from './AttachmentView';
+import { ConfidentialBadge, ConfidentialToggle } from './ConfidentialToggle';
 import { useInterview } from './InterviewContext';
 import { kindLabel } from './noteOptions';
 import { NoteEditor } from './NoteEditor';
@@ -69,6 +70,7 @@ export const NoteRow = memo(function NoteRow({ note, attachments, authorName, mi
           <span class={`note-kind note-kind-${note.kind}`}>{kindLabel(t, note.kind)}</span>
           <span class="note-author">{authorName}</span>
           <time dateTime={note.createdAt}>{Number.isNaN(created.getTime()) ? '' : formatTime(created)}</time>
+          <ConfidentialBadge note={note} />
           {level && (
             <span class="note-level">
               {t('interview:notes.suggests')} <FrameworkText value={level.name} />
@@ -77,6 +79,7 @@ export const NoteRow = memo(function NoteRow({ note, attachments, authorName, mi
         </p>
         {mine && (
           <div class="note-actions">
+            <ConfidentialToggle note={note} writer={model.session.writer} />
             <button type="button" class="iv-button iv-button-quiet iv-button-small" onClick={() => (model.editingId.value = note.id)}>
               {t('interview:notes.edit')}
               <span class="visually-hidden"> {t('interview:notes.editWhich', { time: formatTime(created) })}</span>

@@ -11,7 +11,7 @@ import { useMemo } from 'preact/hooks';
 import { FrameworkText } from '../../FrameworkText';
 import { interpolateNodes } from '../../interpolateNodes';
 import { useTranslation } from '../../useTranslation';
-import { agreementBand, agreementOfPillar, type AgreementBand } from './agreementOfPillar';
+import { agreementBand, agreementOfPillar, type AgreementBand } from '../../../core/analysis/agreementOfPillar';
 
 interface AgreementPanelProps {
   readonly index: FrameworkIndex;

@@ -24,7 +24,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { lookupEstimates } from './estimateLookup';
 import { PillarConsensusEditor } from './PillarConsensusEditor';
 import { cellsOfSubTopic, progressBySubTopic } from './ratingProgress';
-import { cellKey, groupEvidenceOfSubTopic } from './selectEvidence';
+import { cellKey, groupEvidenceOfSubTopic } from '../../../core/analysis/selectEvidence';
 import { SubTopicPicker } from './SubTopicPicker';
 import { TrackConsensusEditors } from './TrackConsensusEditors';
 import { TrackRating } from './TrackRating';

@@ -20,7 +20,7 @@ import { FrameworkText } from '../../FrameworkText';
 import { interpolateNodes } from '../../interpolateNodes';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
-import { levelSpread } from './agreementOfPillar';
+import { levelSpread } from '../../../core/analysis/agreementOfPillar';
 import type { AssessmentMaps } from './assessmentMaps';
 import { AutosaveTextarea } from './AutosaveTextarea';
 import { EstimateText } from './EstimateText';

@@ -3,7 +3,7 @@
  * node at a time, so this flattens it into maps once per estimate.
  */
 import type { AssessmentEstimate, IndicatorEstimate, PillarEstimate, PillarTrackEstimate, SubTopicEstimate } from '../../../core/estimate/estimateTypes';
-import { cellKey } from './selectEvidence';
+import { cellKey } from '../../../core/analysis/selectEvidence';
 
 export interface EstimateLookup {
   readonly pillar: ReadonlyMap<string, PillarEstimate>;

@@ -5,7 +5,7 @@
 import type { Rating } from '../../../core/assessment/ratingSchema';
 import type { SubTopic } from '../../../core/framework/frameworkSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { cellKey } from './selectEvidence';
+import { cellKey } from '../../../core/analysis/selectEvidence';
 
 export interface Progress {
   readonly done: number;

@@ -4,11 +4,11 @@
  * (on the units both rated), Krippendorff's ordinal alpha over everyone (missing values allowed).
  * "Cannot judge" is no value: it is not a level to agree on.
  */
-import type { Rating } from '../../../core/assessment/ratingSchema';
-import type { Pillar } from '../../../core/framework/frameworkSchema';
-import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { krippendorffAlphaOrdinal } from '../../../core/agreement/krippendorffAlphaOrdinal';
-import { quadraticWeightedKappa } from '../../../core/agreement/quadraticWeightedKappa';
+import type { RatingInput as Rating } from '../estimate/estimateTypes';
+import type { Pillar } from '../framework/frameworkSchema';
+import type { FrameworkIndex } from '../framework/indexFramework';
+import { krippendorffAlphaOrdinal } from '../agreement/krippendorffAlphaOrdinal';
+import { quadraticWeightedKappa } from '../agreement/quadraticWeightedKappa';
 import { cellKey } from './selectEvidence';
 
 export interface PairAgreement {
@@ -29,12 +29,28 @@ export interface PillarAgreement {
 }
 
 export function agreementOfPillar(index: FrameworkIndex, pillar: Pillar, ratings: readonly Rating[]): PillarAgreement {
+  return agreementOfCells(index, cellsOfPillars(index, [pillar]), ratings);
+}
+
+/** The team's agreement over the whole framework: every indicator × track is a unit. */
+export function agreementOverall(index: FrameworkIndex, ratings: readonly Rating[]): PillarAgreement {
+  return agreementOfCells(index, cellsOfPillars(index, index.framework.pillars), ratings);
+}
+
+function cellsOfPillars(index: FrameworkIndex, pillars: readonly Pillar[]): string[] {
   const units: string[] = [];
-  for (const subTopic of pillar.subTopics) {
-    for (const indicator of subTopic.indicators) {
-      for (const trackId of index.tracksOfIndicator.get(indicator.id) ?? []) units.push(cellKey(indicator.id, trackId));
+  for (const pillar of pillars) {
+    for (const subTopic of pillar.subTopics) {
+      for (const indicator of subTopic.indicators) {
+        for (const trackId of index.tracksOfIndicator.get(indicator.id) ?? []) units.push(cellKey(indicator.id, trackId));
+      }
     }
   }
+  return units;
+}
+
+/** Agreement over the given units (cellKey(indicator, track)). */
+export function agreementOfCells(index: FrameworkIndex, units: readonly string[], ratings: readonly Rating[]): PillarAgreement {
   const unitIndex = new Map(units.map((key, i) => [key, i] as const));
   // assessor → unit → 0-based rank
   const byAssessor = new Map<string, Array<number | null>>();
@@ -91,6 +107,18 @@ export function agreementBand(value: number): AgreementBand {
   if (value <= 0.6) return 'moderate';
   if (value <= 0.8) return 'substantial';
   return 'almost-perfect';
+}
+
+/**
+ * Krippendorff's own guidance for alpha (2004, p. 241): rely on data with α ≥ .800, draw only
+ * tentative conclusions from .667 ≤ α < .800, and discard data below .667.
+ */
+export type AlphaReading = 'reliable' | 'tentative' | 'unreliable';
+
+export function alphaReading(value: number): AlphaReading {
+  if (value >= 0.8) return 'reliable';
+  if (value >= 0.667) return 'tentative';
+  return 'unreliable';
 }
 
 /** Largest distance in levels between the assessors' levels for one cell; null with fewer than two. */

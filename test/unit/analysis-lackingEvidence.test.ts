@@ -1,7 +1,7 @@
 /** Where the team still needs to ask: sub-topics with no rating, evidence or consensus on a track. */
 import { describe, expect, it } from 'vitest';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
-import { lackingEvidence } from '../../src/ui/screens/dashboard/lackingEvidence';
+import { lackingEvidence } from '../../src/core/analysis/lackingEvidence';
 import { armeniaExpertRatings } from '../support/armeniaReference';
 import { builtinMmdma } from '../support/builtinFrameworks';
 

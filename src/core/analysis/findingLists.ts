@@ -7,7 +7,7 @@
  * `rank` therefore means "position in its list" for strengths and areas of improvement, and
  * "position among the key recommendations" for recommendations (null: not a key recommendation).
  */
-import type { Finding, FindingKind } from '../../../core/assessment/findingSchema';
+import type { Finding, FindingKind } from '../assessment/findingSchema';
 import { compareRanked, orderByRank } from './rankOrder';
 
 export const FINDING_KINDS: readonly FindingKind[] = ['strength', 'improvement', 'recommendation'];

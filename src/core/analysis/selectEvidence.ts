@@ -5,7 +5,7 @@
  * that reaches no indicator × track (no track given, or a descriptive sub-topic such as 6.3.3)
  * counts for no estimate; the rating screen lists those separately so they are not invisible.
  */
-import type { Observation, ObservationTag } from '../../../core/assessment/observationSchema';
+import type { Observation, ObservationTag } from '../assessment/observationSchema';
 
 export function tagMatches(tag: ObservationTag, subTopicId: string, indicatorId: string, trackId: string): boolean {
   return tag.subTopicId === subTopicId && (tag.indicatorId === undefined || tag.indicatorId === indicatorId) && tag.trackIds.includes(trackId);

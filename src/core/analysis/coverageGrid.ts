@@ -7,10 +7,10 @@
  * sub-topics of one pillar counts once for that pillar. Notes from desk research, and from interviews
  * whose institution was removed, get their own rows only when there are some, so the totals add up.
  */
-import type { Institution } from '../../../core/assessment/institutionSchema';
-import type { Interview } from '../../../core/assessment/interviewSchema';
-import type { Observation } from '../../../core/assessment/observationSchema';
-import type { FrameworkIndex } from '../../../core/framework/indexFramework';
+import type { Institution } from '../assessment/institutionSchema';
+import type { Interview } from '../assessment/interviewSchema';
+import type { Observation } from '../assessment/observationSchema';
+import type { FrameworkIndex } from '../framework/indexFramework';
 
 export interface GridCell {
   readonly pillarId: string;

@@ -4,7 +4,7 @@ import { quadraticWeightedKappa } from '../../src/core/agreement/quadraticWeight
 import { ratingId, type Rating } from '../../src/core/assessment/ratingSchema';
 import { frameworkSchema } from '../../src/core/framework/frameworkSchema';
 import { indexFramework } from '../../src/core/framework/indexFramework';
-import { agreementBand, agreementOfPillar, levelSpread } from '../../src/ui/screens/rating/agreementOfPillar';
+import { agreementBand, agreementOfPillar, levelSpread } from '../../src/core/analysis/agreementOfPillar';
 import { tinyFramework } from '../support/tinyFramework';
 
 const index = indexFramework(frameworkSchema.parse(tinyFramework()));

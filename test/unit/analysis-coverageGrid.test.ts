@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Institution } from '../../src/core/assessment/institutionSchema';
 import type { Interview, InterviewStatus } from '../../src/core/assessment/interviewSchema';
 import type { Observation, ObservationTag } from '../../src/core/assessment/observationSchema';
-import { buildCoverageGrid, type GridRow } from '../../src/ui/screens/dashboard/coverageGrid';
+import { buildCoverageGrid, type GridRow } from '../../src/core/analysis/coverageGrid';
 import { builtinMmdma } from '../support/builtinFrameworks';
 
 const { index } = builtinMmdma();

@@ -6,8 +6,8 @@
  * A sub-topic counts once however many tracks it lacks, and only scored sub-topics count: a
  * descriptive sub-topic (6.3.3) never gets a level, so it can never "lack evidence" for one.
  */
-import type { AssessmentEstimate } from '../../../core/estimate/estimateTypes';
-import type { FrameworkIndex } from '../../../core/framework/indexFramework';
+import type { AssessmentEstimate } from '../estimate/estimateTypes';
+import type { FrameworkIndex } from '../framework/indexFramework';
 
 export interface LackingSubTopic {
   readonly subTopicId: string;

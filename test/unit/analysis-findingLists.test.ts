@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/assessment/findingSchema';
-import { countByPillar, findingsOfList, isRankedList, keyRecommendations } from '../../src/ui/screens/findings/findingLists';
+import { countByPillar, findingsOfList, isRankedList, keyRecommendations } from '../../src/core/analysis/findingLists';
 
 const A = '01890000-0000-7000-8000-000000000001';
 const AUTHOR = '01890000-0000-7000-8000-0000000000a1';

@@ -3,7 +3,7 @@ import type { Observation, ObservationTag } from '../../src/core/assessment/obse
 import { frameworkSchema } from '../../src/core/framework/frameworkSchema';
 import { indexFramework } from '../../src/core/framework/indexFramework';
 import { cellsOfSubTopic } from '../../src/ui/screens/rating/ratingProgress';
-import { cellKey, evidenceMatches, groupEvidenceOfSubTopic, selectEvidence } from '../../src/ui/screens/rating/selectEvidence';
+import { cellKey, evidenceMatches, groupEvidenceOfSubTopic, selectEvidence } from '../../src/core/analysis/selectEvidence';
 import { tinyFramework } from '../support/tinyFramework';
 
 const index = indexFramework(frameworkSchema.parse(tinyFramework()));

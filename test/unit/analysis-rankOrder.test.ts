@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRankUpdates, moveInRanking, nextRank, orderByRank, removeFromRanking, type Ranked } from '../../src/ui/screens/findings/rankOrder';
+import { applyRankUpdates, moveInRanking, nextRank, orderByRank, removeFromRanking, type Ranked } from '../../src/core/analysis/rankOrder';
 
 const ids = (items: readonly Ranked[]) => orderByRank(items).map((item) => item.id);
 const moved = (items: readonly Ranked[], id: string, delta: number) =>
