@@ -6,7 +6,7 @@
  */
 import type { ComponentChild } from 'preact';
 import type { Assessment } from '../../core/assessment/assessmentSchema';
-import { LanguageSwitcher } from '../LanguageSwitcher';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import { formatRoute, type Route } from '../routing/route';
 import { useTranslation } from '../useTranslation';
 import { localDateOf } from './dates';

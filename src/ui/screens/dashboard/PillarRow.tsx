@@ -5,8 +5,8 @@
  */
 import { memo } from 'preact/compat';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import { PillarConsensusEditor } from '../rating/PillarConsensusEditor';
 import type { DashboardFormatters } from './dashboardFormatters';

@@ -5,7 +5,7 @@
  * next note with it and puts the cursor back in the note.
  */
 import { useState } from 'preact/hooks';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { coverageTotals, guidingCoverage, relevantPillars, type PillarCoverage } from './guidingCoverage';
 import { useInterview } from './InterviewContext';

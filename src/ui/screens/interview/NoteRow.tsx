@@ -9,7 +9,7 @@
 import { memo } from 'preact/compat';
 import type { Attachment } from '../../../core/assessment/attachmentSchema';
 import type { Observation } from '../../../core/assessment/observationSchema';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { AttachmentView } from './AttachmentView';
 import { useInterview } from './InterviewContext';

@@ -4,7 +4,7 @@
  * work (the screen matches `event.code`).
  */
 import type { ComponentChild } from 'preact';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { useInterview } from './InterviewContext';
 import { shortcutLabel, SHORTCUT_CODES, trackShortcutKeys } from './composerShortcuts';

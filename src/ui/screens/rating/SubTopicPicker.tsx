@@ -3,8 +3,8 @@
  * indicator × track cells I have judged out of those to judge. Arrow keys move between links.
  */
 import type { Framework } from '../../../core/framework/frameworkSchema';
-import { FrameworkText } from '../../FrameworkText';
-import { LIST_LINKS, moveFocusInList } from '../../moveFocusInList';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { LIST_LINKS, moveFocusInList } from '../../shared/moveFocusInList';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import { sumProgress, type Progress } from './ratingProgress';

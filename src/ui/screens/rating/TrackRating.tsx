@@ -16,8 +16,8 @@ import { SHARED_TRACK_KEY, type Indicator, type Track } from '../../../core/fram
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { ok, type Result } from '../../../core/result';
 import type { StorageFailure } from '../../../storage/storageFailure';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { levelSpread } from './agreementOfPillar';
