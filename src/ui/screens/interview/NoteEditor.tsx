@@ -69,10 +69,9 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
     void autosave.flush(keyOf('text'));
     void autosave.flush(keyOf('source'));
     model.editingId.value = null;
-    // Back to the row just edited (its Edit button), so keyboard users keep their place.
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLButtonElement>(`[data-note-id="${note.id}"] .note-actions button`)?.focus();
-    });
+    // Back to the note box: whatever ended the edit (Enter, Escape, Done), the next thing typed is
+    // the next note, never lost on a button.
+    requestAnimationFrame(() => model.composer.current?.focus());
   };
 
   useLayoutEffect(() => {
