@@ -1,7 +1,7 @@
 /**
  * One pillar of Table 3: its figure per track and overall, and, when opened, its sub-topics.
  * Memoised: the screen hands over the same row object while the pillar's figures stay put (see
- * keepUnchanged), so a new note re-renders only the pillars it moves.
+ * shared/structuralSharing), so a new note re-renders only the pillars it moves.
  */
 import { memo } from 'preact/compat';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';

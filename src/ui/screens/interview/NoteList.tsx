@@ -1,7 +1,7 @@
 /**
  * The notes of the interview, oldest first, newest just above the composer. Keyed by observation
  * id; every row is memoised and gets the same record object while its record is unchanged
- * (interviewModel + stableRecords), so a re-render of the list compares props and renders only the
+ * (interviewModel + shared/structuralSharing), so a re-render of the list compares props and renders only the
  * rows that changed. The list does not re-render at all while a note is typed (the draft is not in
  * `listedNotes`) or when one is submitted (pending notes are their own component).
  *
@@ -20,7 +20,7 @@ import { useInterview } from './InterviewContext';
 import type { SubmittedNote } from './interviewModel';
 import { kindLabel } from './noteOptions';
 import { NoteRow } from './NoteRow';
-import { createListStabilizer } from './stableRecords';
+import { createListStabilizer } from '../../shared/structuralSharing';
 
 const NO_ATTACHMENTS: readonly Attachment[] = [];
 
