@@ -44,9 +44,8 @@ export const PillarRow = memo(function PillarRow({ assessmentId, row, index, fmt
             aria-controls={expanded ? drillDownId(row.pillarId) : undefined}
             onClick={() => onToggle(row.pillarId)}
           >
-            <span class="dash-drill-chevron" aria-hidden="true">
-              {expanded ? '▾' : '▸'}
-            </span>
+            {/* Drawn by CSS with empty alt text, so the row's name is never read with an arrow. */}
+            <span class="dash-drill-chevron" aria-hidden="true" />
             <span class="dash-code">{pillar.code}</span>
             <span class="dash-pillar-name">
               <FrameworkText value={pillar.name} />

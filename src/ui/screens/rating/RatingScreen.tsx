@@ -29,6 +29,7 @@ import { SubTopicPicker } from './SubTopicPicker';
 import { TrackConsensusEditors } from './TrackConsensusEditors';
 import { TrackRating } from './TrackRating';
 import '../../shared/pickerScreen.css';
+import { indicatorHeadingId } from './indicatorHeadingId';
 import './rating.css';
 
 export interface RatingScreenProps {
@@ -220,8 +221,8 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
             </div>
           ) : (
             subTopic.indicators.map((indicator) => (
-              <section key={indicator.id} class="indicator-rating" aria-labelledby={`indicator-${indicator.id}`.replace(/[^A-Za-z0-9_-]/g, '-')}>
-                <h3 id={`indicator-${indicator.id}`.replace(/[^A-Za-z0-9_-]/g, '-')}>
+              <section key={indicator.id} class="indicator-rating" aria-labelledby={indicatorHeadingId(indicator.id)}>
+                <h3 id={indicatorHeadingId(indicator.id)}>
                   {interpolateNodes(t, 'rating:indicator', { code: indicator.code }, { label: <FrameworkText value={indicator.label} /> })}
                 </h3>
                 {(index.tracksOfIndicator.get(indicator.id) ?? []).map((trackId) => {

@@ -28,6 +28,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { LevelChoice, type LevelMark } from './LevelChoice';
 import { LevelLabel } from './LevelLabel';
 import { storageFailureMessage } from './storageFailureMessage';
+import { indicatorHeadingId } from './indicatorHeadingId';
 
 export interface TrackRatingProps {
   readonly assessmentId: string;
@@ -175,7 +176,8 @@ export function TrackRating(props: TrackRatingProps) {
   const shared = SHARED_TRACK_KEY in indicator.descriptors;
 
   return (
-    <section class="track-rating" aria-labelledby={headingId} data-indicator-id={indicator.id} data-track-id={track.id}>
+    // Named by the indicator and the track: "Central government" alone repeats for every indicator.
+    <section class="track-rating" aria-labelledby={`${indicatorHeadingId(indicator.id)} ${headingId}`} data-indicator-id={indicator.id} data-track-id={track.id}>
       <h4 id={headingId} class="track-rating-heading">
         <TrackName track={track} />
         {shared && <span class="shared-note">{t('rating:track.shared')}</span>}
