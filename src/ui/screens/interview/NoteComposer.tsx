@@ -28,7 +28,7 @@ import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
 import { AttachmentView } from './AttachmentView';
 import { AudioRecorder, type AudioRecorderHandle } from './AudioRecorder';
 import { audioAllowed } from './consentRules';
-import { ariaShortcut, composerKey, SHORTCUT_CODES, startsTag, type ComposerAction, type TrackChoice } from './composerShortcuts';
+import { ariaShortcut, composerKey, nextLevelOf, SHORTCUT_CODES, startsTag, type ComposerAction, type TrackChoice } from './composerShortcuts';
 import { useInterview } from './InterviewContext';
 import type { SubmittedNote } from './interviewModel';
 import type { TagCandidate } from './matchTags';
@@ -357,6 +357,12 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
         setFields({ level });
         const name = level === null ? t('interview:level.none') : levelName(level);
         announce(t('interview:composer.levelSet', { level: name }));
+        return;
+      }
+      case 'nextLevel': {
+        const level = nextLevelOf(fields.current.level, levelIds);
+        setFields({ level });
+        announce(t('interview:composer.levelSet', { level: level === null ? t('interview:level.none') : levelName(level) }));
         return;
       }
       case 'tracks':

@@ -70,6 +70,7 @@ export function ShortcutHelp({ onClose }: ShortcutHelpProps) {
         {', '}0: {t('interview:level.none')}
       </>,
     ],
+    [key(SHORTCUT_CODES.nextLevel), t('interview:shortcuts.nextLevel')],
     [key(SHORTCUT_CODES.source), t('interview:shortcuts.source')],
     [key(SHORTCUT_CODES.keepTags), t('interview:shortcuts.keepTags')],
     [key(SHORTCUT_CODES.photo), t('interview:shortcuts.photo')],

@@ -177,7 +177,7 @@ export function TrackRating(props: TrackRatingProps) {
 
   return (
     // Named by the indicator and the track: "Central government" alone repeats for every indicator.
-    <section class="track-rating" aria-labelledby={`${indicatorHeadingId(indicator.id)} ${headingId}`} data-indicator-id={indicator.id} data-track-id={track.id}>
+    <section class="track-rating" aria-labelledby={`${indicatorHeadingId(indicator.id)} ${headingId}`} data-indicator-id={indicator.id} data-track-id={track.id} data-mine={canRate ? (level === undefined ? 'unrated' : 'rated') : undefined}>
       <h4 id={headingId} class="track-rating-heading">
         <TrackName track={track} />
         {shared && <span class="shared-note">{t('rating:track.shared')}</span>}
