@@ -64,12 +64,17 @@ export function TrackRating(props: TrackRatingProps) {
   const [linkOverride, setLinkOverride] = useState<readonly string[] | undefined>(undefined);
   const level: LevelValue = levelOverride ? levelOverride.value : mine?.level;
   const linkedIds = linkOverride ?? mine?.evidenceIds ?? [];
+  // Compared with the override as it is when the effect runs, not as this render saw it: a key
+  // pressed between a render and its effect (3 then → at once) sets a newer override that a stale
+  // "storage agrees" must not clear. Storage echoes fast now that only changed records are read.
   useEffect(() => {
-    if (levelOverride && mine?.level === levelOverride.value) setLevelOverride(undefined);
-  }, [mine?.level, levelOverride]);
+    const stored = mine?.level;
+    setLevelOverride((current) => (current && current.value === stored ? undefined : current));
+  }, [mine?.level]);
   useEffect(() => {
-    if (linkOverride && mine && sameIds(mine.evidenceIds, linkOverride)) setLinkOverride(undefined);
-  }, [mine?.evidenceIds, linkOverride]);
+    const stored = mine?.evidenceIds;
+    setLinkOverride((current) => (current && stored && sameIds(stored, current) ? undefined : current));
+  }, [mine?.evidenceIds]);
 
   // What a create must contain; read when the write runs, not when it was scheduled.
   const draft = useRef<{ level: LevelValue; rationale: string; evidenceIds: readonly string[] }>({ level, rationale: '', evidenceIds: linkedIds });
