@@ -3,8 +3,8 @@
  * get it through the AppState context, so two instances can coexist without leaking languages.
  */
 import i18next, { type i18n } from 'i18next';
-import { createAppIntl } from './appIntl';
-import { FALLBACK_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type Language } from './languages';
+import { addAppNumberFormat } from './addAppNumberFormat';
+import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from './languages';
 import { DEFAULT_NAMESPACE, NAMESPACES, resources } from './resources';
 
 export function createI18n(language: Language): i18n {
@@ -23,18 +23,6 @@ export function createI18n(language: Language): i18n {
     // Preact escapes text content itself; escaping here would show "&amp;" on screen.
     interpolation: { escapeValue: false },
   });
-  // "{{count, number}}" through the app's Intl layer too: Armenian digits grouped the Armenian way
-  // even where the browser has no Armenian data, and negatives with a minus sign.
-  const numberFormats = new Map<string, ReturnType<ReturnType<typeof createAppIntl>['number']>>();
-  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined, options: Intl.NumberFormatOptions) => {
-    const tag = isLanguage(lng) ? lng : FALLBACK_LANGUAGE;
-    const key = `${tag}|${JSON.stringify(options ?? {})}`;
-    let format = numberFormats.get(key);
-    if (!format) {
-      format = createAppIntl(tag).number(options ?? {});
-      numberFormats.set(key, format);
-    }
-    return typeof value === 'number' ? format.format(value) : String(value);
-  });
+  addAppNumberFormat(instance);
   return instance;
 }
