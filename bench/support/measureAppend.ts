@@ -6,6 +6,8 @@
 import type { Page } from 'playwright-core';
 
 const APPEND_KEY = '__mmdmaAppendStored';
+/** A save that takes this long is a broken set-up, not a slow one. */
+const APPEND_TIMEOUT_MS = 15_000;
 
 export async function timeStoredAppend(page: Page, text: string): Promise<number> {
   await page.keyboard.type(text);
@@ -36,5 +38,11 @@ export async function timeStoredAppend(page: Page, text: string): Promise<number
     { text, key: APPEND_KEY },
   );
   await page.keyboard.press('Enter');
-  return page.evaluate((key) => (window as unknown as Record<string, Promise<number>>)[key] as Promise<number>, APPEND_KEY);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(async () => {
+      const state = await page.evaluate(() => `focus on ${document.activeElement?.tagName}.${document.activeElement?.className}; composer "${(document.querySelector('.note-composer textarea') as HTMLTextAreaElement | null)?.value ?? '-'}"`).catch(() => 'page gone');
+      reject(new Error(`"${text}" was not listed as stored within ${APPEND_TIMEOUT_MS} ms (${state})`));
+    }, APPEND_TIMEOUT_MS),
+  );
+  return Promise.race([page.evaluate((key) => (window as unknown as Record<string, Promise<number>>)[key] as Promise<number>, APPEND_KEY), timeout]);
 }
