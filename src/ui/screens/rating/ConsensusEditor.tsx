@@ -88,7 +88,7 @@ export function ConsensusEditor({ assessmentId, index, scope, targetId, trackId,
   const earlier = timeline.filter((entry) => !entry.current);
 
   return (
-    <section class="consensus-editor" aria-labelledby={`${domId}-heading`} data-scope={scope} data-target-id={targetId} data-track-id={trackId}>
+    <section class="consensus-editor" aria-label={what} data-scope={scope} data-target-id={targetId} data-track-id={trackId}>
       <Heading id={`${domId}-heading`} class="consensus-heading">
         {heading}
       </Heading>
