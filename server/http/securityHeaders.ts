@@ -1,36 +1,15 @@
 /**
- * Headers on every response. The app's content security policy allows scripts, styles, workers
- * and connections only from the hub's own origin: no inline or eval'd script, no framing, no
- * plugins. Permissions-Policy gives the camera and microphone (photos and recordings of evidence)
- * to the app's origin alone.
+ * Headers on every response: the same content security policy and security headers as the Vite
+ * preview server and the built index.html send (src/core/security/securityHeaders.ts, one place for
+ * all three), so the app served by the hub runs under exactly the policy its browser tests walk.
+ * Strict-Transport-Security is added only when the hub itself is reached over HTTPS.
  */
 import type { MiddlewareHandler } from 'hono';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { SECURITY_HEADERS } from '../../src/core/security/securityHeaders';
 
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  headers.set('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), interest-cohort=()');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   if (new URL(c.req.url).protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000');
 };

@@ -11,6 +11,7 @@
  * Add fields, never rename; a change an old client would misread bumps HUB_PROTOCOL_VERSION and the
  * path prefix (/api/v2).
  */
+import { MAX_CLOCK_SKEW_MS } from '../clock/clockSkew';
 import { z } from 'zod';
 import { hlcSchema, nodeIdSchema } from '../clock/hlc';
 import { sha256HexSchema, mediaTypeSchema } from '../assessment/attachmentSchema';
@@ -40,8 +41,8 @@ export const HUB_LIMITS = {
   MAX_PULL_CHANGES: 1_000,
   /** Characters of one encrypted value (`enc`, base64url). */
   MAX_ENCRYPTED_VALUE_CHARS: 700 * KiB,
-  /** How far a change's HLC wall time may run ahead of the hub's clock; beyond it the push is refused. */
-  MAX_CLOCK_AHEAD_MS: DAY_MS,
+  /** How far a change's HLC wall time may run ahead of the hub's clock; beyond it the push is refused (the bundles' rule, clockSkew.ts). */
+  MAX_CLOCK_AHEAD_MS: MAX_CLOCK_SKEW_MS,
   /** Bytes of one attachment; said before the upload (413 at `POST /blobs`). */
   MAX_BLOB_BYTES: 512 * MiB,
   /** Bytes of one upload part. */
