@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP_META_VALUE, SECURITY_HEADERS } from './src/core/security/securityHeaders';
+import { CSP_META_VALUE, SECURITY_HEADERS } from './src/core/security/securityHeaders.ts';
 
 // Colours of the installed app's title bar and splash screen: --color-brand and --color-page in
 // src/ui/styles.css (index.html's <meta name="theme-color"> says the same).
