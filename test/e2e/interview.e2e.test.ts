@@ -133,7 +133,10 @@ describe('interview screen', () => {
     const boris = rows(page).nth(6);
     expect(await boris.textContent()).toContain('Boris Ivanov');
     expect(await boris.locator('.note-actions button').count()).toBe(0);
-    expect(await rows(page).nth(5).locator('.note-actions button').count()).toBe(2);
+    // Mine: Edit, Delete and the confidential toggle (issue 11), each by its name.
+    const mine = rows(page).nth(5).locator('.note-actions');
+    expect(await mine.locator('button').count()).toBe(3);
+    for (const name of [/^Edit/, /^Delete/, /^Confidential/]) expect(await mine.getByRole('button', { name }).count()).toBe(1);
 
     // ↑ in the empty composer edits my last note (note 6).
     await composer(page).focus();
@@ -214,7 +217,9 @@ describe('interview screen', () => {
     await page.keyboard.press('Enter');
     await waitForNotes(page, 1);
     expect(await rows(page).first().locator('.note-author').textContent()).toBe('Boris Ivanov');
-    expect(await rows(page).first().locator('.note-actions button').count()).toBe(2);
+    // Boris's own note: Edit, Delete and the confidential toggle.
+    expect(await rows(page).first().locator('.note-actions button').count()).toBe(3);
+    expect(await rows(page).first().getByRole('button', { name: /^Edit/ }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
