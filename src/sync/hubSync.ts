@@ -24,10 +24,11 @@ import type { Change } from '../core/merge/change';
 import { recordKey } from '../core/merge/mergeChanges';
 import type { VersionVector } from '../core/merge/versionVector';
 import { err, ok, type Result } from '../core/result';
-import { HUB_LIMITS, isEncryptedHubChange, roleMayWrite, type PlainHubChange } from '../core/sync/hubProtocol';
+import { HUB_LIMITS, isEncryptedHubChange, roleMayWrite, type HubChange, type PlainHubChange } from '../core/sync/hubProtocol';
 import type { StorageFailure, Store } from '../storage';
 import type { HubApi, HubFailure } from './hubApi';
 import { patchHubConnection, type HubConnection } from './hubConnection';
+import { decryptHubChange, encryptHubChange, importHubValueKey, type HubValueKey } from './hubValueCipher';
 import { applyIncoming, checkIncomingScope } from './incoming';
 
 /** Clock difference from the hub past which the person is warned (DESIGN §7). */
@@ -55,6 +56,10 @@ export type SyncProblem =
   | { readonly kind: 'token'; readonly state: 'revoked' | 'expired'; readonly message: string }
   | { readonly kind: 'incoming-clock'; readonly message: string }
   | { readonly kind: 'out-of-scope'; readonly message: string }
+  /** An end-to-end encrypted team whose passphrase this device has not been given yet. */
+  | { readonly kind: 'passphrase-needed'; readonly message: string }
+  /** Pulled ciphertext that does not authenticate under this device's key: nothing of the page was applied. */
+  | { readonly kind: 'wrong-passphrase'; readonly message: string; readonly unreadable: number }
   | { readonly kind: 'storage'; readonly failure: StorageFailure };
 
 export interface SyncDeps {
@@ -69,6 +74,10 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   const now = deps.now ?? (() => Date.now());
   const { store, api } = deps;
   if (start.tokenState !== 'valid') return err(tokenProblem(start.tokenState));
+  if (start.encrypted && start.valueKey === undefined) {
+    return err({ kind: 'passphrase-needed', message: 'This team’s data is end-to-end encrypted: type the team passphrase to sync. Changes are kept on this device meanwhile.' });
+  }
+  const key = start.encrypted && start.valueKey !== undefined ? await importHubValueKey(start.valueKey) : undefined;
   let connection = start;
   const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined };
   const seeTime = (serverTimeMs: number) => {
@@ -91,11 +100,13 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
     const page = await api.pull(connection.token, connection.teamId, connection.cursor);
     if (!page.ok) return hubFailed(page.error, 'pull');
     seeTime(page.value.serverTimeMs);
-    const plain: Change[] = [];
-    for (const change of page.value.changes) {
-      if (isEncryptedHubChange(change)) report.unreadable += 1;
-      else plain.push(change);
+    const opened = await openPage(key, page.value.changes);
+    if (opened.unreadable > 0 && key !== undefined) {
+      // Not applied, and the cursor stays: with the right passphrase the same page is pulled again.
+      return err({ kind: 'wrong-passphrase', unreadable: opened.unreadable, message: `${opened.unreadable} change(s) from the team’s hub do not open with this device’s team passphrase (mistyped, or changed by the lead); nothing was applied.` });
     }
+    report.unreadable += opened.unreadable;
+    const plain = opened.plain;
     if (plain.length > 0) {
       const local = await store.readIncomingState({ assessmentId: connection.assessmentId, changes: plain, blobs: [], fieldVersions: false });
       if (!local.ok) return err({ kind: 'storage', failure: local.error });
@@ -127,7 +138,9 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   }
 
   // 2. Attachments this device lacks.
-  const downloaded = await downloadMissingBlobs(store, api, connection);
+  // An encrypted team's attachment bytes do not go through the hub (they would be stored in clear
+  // there); until encrypted blobs exist they travel by bundle. docs/hub-client.md, "Not yet".
+  const downloaded = key !== undefined ? ok(0) : await downloadMissingBlobs(store, api, connection);
   if (!downloaded.ok) return downloaded.error.kind === 'hub' ? hubFailed(downloaded.error.failure, 'blobs') : err(downloaded.error);
   report.downloaded = downloaded.value;
 
@@ -138,11 +151,12 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   if (!scope.ok) return err({ kind: 'storage', failure: scope.error });
   const outgoing = pending.value.changes.filter((c) => scope.value.has(recordKey(c)) && roleMayWrite(connection.role, c.table));
   report.heldBack = pending.value.changes.filter((c) => scope.value.has(recordKey(c))).length - outgoing.length;
-  const uploaded = await uploadBlobsOf(store, api, connection, outgoing);
+  const uploaded = key !== undefined ? ok(0) : await uploadBlobsOf(store, api, connection, outgoing);
   if (!uploaded.ok) return uploaded.error.kind === 'hub' ? hubFailed(uploaded.error.failure, 'blobs') : err(uploaded.error);
   report.uploaded = uploaded.value;
-  for (const batch of pushBatches(outgoing)) {
-    const pushed = await api.push(connection.token, connection.teamId, batch);
+  for (const batch of pushBatches(outgoing, key !== undefined)) {
+    const sent = key === undefined ? batch : await Promise.all(batch.map((change) => encryptHubChange(key, change)));
+    const pushed = await api.push(connection.token, connection.teamId, sent);
     if (!pushed.ok) return hubFailed(pushed.error, 'push');
     seeTime(pushed.value.serverTimeMs);
     const acknowledged = await store.acknowledgeChanges(batch);
@@ -188,12 +202,14 @@ export function hlcBefore(hlc: string): string | undefined {
 }
 
 /** Batches within the protocol's limits: at most MAX_PUSH_CHANGES changes and PUSH_BODY_BUDGET_BYTES of JSON. */
-export function pushBatches(changes: readonly Change[]): PlainHubChange[][] {
+export function pushBatches(changes: readonly Change[], encrypted = false): PlainHubChange[][] {
   const batches: PlainHubChange[][] = [];
   let current: PlainHubChange[] = [];
   let bytes = 0;
   for (const change of changes) {
-    const size = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    const plainSize = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    // Encrypted, the value becomes base64url of IV + ciphertext + tag: 4/3 of it plus 28 bytes and the key name.
+    const size = encrypted ? Math.ceil(plainSize * 4 / 3) + 64 : plainSize;
     if (current.length > 0 && (current.length >= HUB_LIMITS.MAX_PUSH_CHANGES || bytes + size > PUSH_BODY_BUDGET_BYTES)) {
       batches.push(current);
       current = [];
@@ -270,6 +286,22 @@ async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnectio
     }
   }
   return ok(uploaded);
+}
+
+/** A pulled page in clear: decrypted under the team's key, or counted unreadable (no key, or a key that does not open it). */
+async function openPage(key: HubValueKey | undefined, changes: readonly HubChange[]): Promise<{ plain: Change[]; unreadable: number }> {
+  const plain: Change[] = [];
+  let unreadable = 0;
+  for (const change of changes) {
+    if (!isEncryptedHubChange(change)) {
+      plain.push(change);
+      continue;
+    }
+    const opened = key === undefined ? null : await decryptHubChange(key, change);
+    if (opened === null) unreadable += 1;
+    else plain.push(opened);
+  }
+  return { plain, unreadable };
 }
 
 function tokenProblem(state: 'revoked' | 'expired'): SyncProblem {

@@ -131,7 +131,8 @@ export function createHubSyncLoop(options: HubSyncLoopOptions): HubSyncLoop {
       return;
     }
     set({ state: 'error', connection: current, problem });
-    if (problem.kind === 'token' || (problem.kind === 'hub' && problem.failure.kind === 'refused' && problem.failure.code === 'conflicting-resend')) {
+    // Waiting for a person: a new invite code, or the team passphrase; retrying alone changes nothing.
+    if (problem.kind === 'token' || problem.kind === 'passphrase-needed' || problem.kind === 'wrong-passphrase' || (problem.kind === 'hub' && problem.failure.kind === 'refused' && problem.failure.code === 'conflicting-resend')) {
       set({ retryAt: undefined });
       return;
     }
