@@ -15,6 +15,7 @@ import { assessmentInput, assessorInput, observationInput, unwrap } from './supp
 import { patchHubConnection } from '../../src/sync/hubConnection';
 import { unlockEncryptedTeam } from '../../src/sync/joinHub';
 import { deriveHubValueKeyMaterial } from '../../src/sync/hubValueCipher';
+import { syncWithHub } from '../../src/sync/hubSync';
 
 let hub: HubProcess & { secret: string; dataDir?: string };
 beforeAll(async () => {
@@ -100,6 +101,9 @@ describe('an end-to-end encrypted team through the real hub', () => {
     const onB2 = (await b.db.observation.toArray()).map(({ id, text }) => ({ id, text })).sort((x, y) => x.id.localeCompare(y.id));
     expect(onB2).toEqual(onA);
     expect(unwrap(await a.sync(assessment.id))).toMatchObject({ applied: 0, pushed: 0 });
+    // The digest sees only HLCs, so drift checking works on ciphertext too: none here.
+    const checked = unwrap(await syncWithHub({ store: b.store, api: b.api, now: b.clock.now, checkDrift: true }, await b.connection(assessment.id)));
+    expect(checked.drift).toEqual({ days: 0, pushedAgain: 0, remainingDays: 0 });
     shared = { assessmentId: assessment.id, team, noteId: note.id, replyId: reply.id };
   }, 120_000);
 

@@ -88,6 +88,13 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               <li>{t('sync:panel.role', { label: connection.deviceLabel, role: roleText(t, connection.role) })}</li>
               <li>{status.lastSyncedAt !== undefined ? t('sync:panel.lastSynced', { time: format.dateTime(new Date(status.lastSyncedAt)) }) : t('sync:panel.never')}</li>
               {status.lastRound !== undefined && status.lastRound.heldBack > 0 && <li>{t('sync:panel.heldBack', { count: status.lastRound.heldBack })}</li>}
+              {status.drift !== undefined && (
+                <li>
+                  {status.drift.report.remainingDays > 0
+                    ? t('sync:panel.driftRemains', { time: format.dateTime(new Date(status.drift.at)) })
+                    : t('sync:panel.driftRepaired', { time: format.dateTime(new Date(status.drift.at)) })}
+                </li>
+              )}
             </ul>
           )}
           {clockMinutes !== undefined && (
