@@ -8,12 +8,14 @@
  * both devices and the hub end identical — and a second check finds nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHub, type HubProcess } from './support/hubTestKit';
 import { createTeamFor, hubDevice, inviteCode, type HubDevice } from './support/hubClientKit';
 import { assessmentInput, assessorInput, observationInput, unwrap } from './support/storageTestKit';
 import { patchHubConnection } from '../../src/sync/hubConnection';
 import { syncWithHub } from '../../src/sync/hubSync';
+import { createHubSyncLoop } from '../../src/sync/hubSyncLoop';
+import type { HubApi } from '../../src/sync/hubApi';
 
 let hub: HubProcess & { secret: string };
 beforeAll(async () => {
@@ -31,6 +33,8 @@ const checkedRound = async (device: HubDevice, assessmentId: string) => syncWith
 const notes = async (device: HubDevice) => (await device.db.observation.toArray()).map(({ id, text }) => ({ id, text })).sort((x, y) => x.id.localeCompare(y.id));
 
 describe('drift repair with the hub digest', () => {
+  let shared: { b: HubDevice; assessmentId: string; assessorId: string } | undefined;
+
   it('a device whose cursor is ahead of its data, and a push the hub lost, are found by the digest and repaired', async () => {
     const a = hubDevice(hub, { seed: 41, start: NOW, label: 'a' });
     const assessment = unwrap(await a.store.createRecord('assessment', assessmentInput())).record;
@@ -78,5 +82,30 @@ describe('drift repair with the hub digest', () => {
     // Both now agree with the hub; checking again finds nothing and moves nothing.
     expect(unwrap(await checkedRound(a, assessment.id)).drift).toEqual({ days: 0, pushedAgain: 0, remainingDays: 0 });
     expect(unwrap(await checkedRound(b, assessment.id))).toMatchObject({ applied: 0, pushed: 0, drift: { days: 0, pushedAgain: 0, remainingDays: 0 } });
+    shared = { b, assessmentId: assessment.id, assessorId: anna.id };
+  }, 120_000);
+
+  it('the background loop checks on its first round and on “Sync now”, not on every round', async () => {
+    expect(shared).toBeDefined();
+    const { b, assessmentId, assessorId } = shared!;
+    let digests = 0;
+    const api: HubApi = { ...b.api, digest: async (token, teamId) => ((digests += 1), b.api.digest(token, teamId)) };
+    const loop = createHubSyncLoop({ store: b.store, assessmentId, apiFor: () => api, now: b.clock.now, pollIntervalMs: 600_000 });
+    try {
+      await vi.waitFor(() => expect(loop.status().lastSyncedAt).toBeDefined(), { timeout: 30_000, interval: 50 });
+      expect(digests).toBe(1);
+      expect(loop.status().drift).toBeUndefined();
+      const firstAt = loop.status().lastSyncedAt!;
+      b.clock.advance(1_000);
+      unwrap(await b.store.createRecord('observation', observationInput(assessmentId, assessorId, null, { text: 'Boris: one more thing.' })));
+      // The edit's own round (after the edit delay) pushes it without a digest.
+      await vi.waitFor(() => expect(loop.status()).toMatchObject({ pending: 0, state: 'synced' }), { timeout: 30_000, interval: 50 });
+      await vi.waitFor(() => expect(loop.status().lastSyncedAt).not.toBe(firstAt), { timeout: 30_000, interval: 50 });
+      expect(digests).toBe(1);
+      await loop.syncNow();
+      expect(digests).toBe(2);
+    } finally {
+      loop.stop();
+    }
   }, 120_000);
 });
