@@ -12,8 +12,10 @@ import {
   healthResponseSchema,
   hubErrorSchema,
   joinedResponseSchema,
+  digestResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  type DigestResponse,
   type BlobStatus,
   type HealthResponse,
   type HubChange,
@@ -49,6 +51,7 @@ export interface HubApi {
   join(code: string, label: string): Promise<HubResult<JoinedResponse>>;
   push(token: string, teamId: string, changes: readonly HubChange[]): Promise<HubResult<PushResponse>>;
   pull(token: string, teamId: string, after: string, limit?: number): Promise<HubResult<PullResponse>>;
+  digest(token: string, teamId: string): Promise<HubResult<DigestResponse>>;
   declareBlob(token: string, teamId: string, blob: { sha256: string; bytes: number; mediaType: string }): Promise<HubResult<BlobStatus>>;
   putBlobPart(token: string, teamId: string, sha256: string, offset: number, bytes: Blob): Promise<HubResult<BlobStatus>>;
   getBlob(token: string, teamId: string, sha256: string): Promise<HubResult<Blob>>;
@@ -121,6 +124,7 @@ export function createHubApi(options: HubApiOptions): HubApi {
     push: async (token, teamId, changes) => json(pushResponseSchema, await request('POST', `${team(teamId)}/changes`, { token, json: { changes } })),
     pull: async (token, teamId, after, limit) =>
       json(pullResponseSchema, await request('GET', `${team(teamId)}/changes?after=${encodeURIComponent(after)}${limit === undefined ? '' : `&limit=${limit}`}`, { token })),
+    digest: async (token, teamId) => json(digestResponseSchema, await request('GET', `${team(teamId)}/digest`, { token })),
     declareBlob: async (token, teamId, blob) => json(blobStatusSchema, await request('POST', `${team(teamId)}/blobs`, { token, json: blob })),
     putBlobPart: async (token, teamId, sha256, offset, bytes) =>
       json(blobStatusSchema, await request('PUT', `${team(teamId)}/blobs/${encodeURIComponent(sha256)}?offset=${offset}`, { token, body: bytes })),

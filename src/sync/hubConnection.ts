@@ -13,6 +13,7 @@ import { isoDateTimeSchema } from '../core/assessment/recordBase';
 import { uuidSchema } from '../core/ids/uuidSchema';
 import { err, ok, type Result } from '../core/result';
 import { cursorSchema, hubRoleSchema } from '../core/sync/hubProtocol';
+import { HUB_VALUE_KEY_MATERIAL_PATTERN } from './hubValueCipher';
 import type { StorageFailure, Store } from '../storage';
 
 export const HUB_PEER_PREFIX = 'hub:';
@@ -29,6 +30,12 @@ export const hubConnectionSchema = z.object({
   role: hubRoleSchema,
   token: z.string().min(1),
   tokenState: z.enum(['valid', 'revoked', 'expired']),
+  /**
+   * End-to-end encrypted teams: the key derived from the team passphrase (64 bytes, base64url),
+   * kept like the token — a device credential on the device. The passphrase itself is never kept.
+   * Absent until the person typed the passphrase; sync waits for it.
+   */
+  valueKey: z.string().regex(HUB_VALUE_KEY_MATERIAL_PATTERN).optional(),
   /** Changes up to here (the hub's per-team sequence) are applied on this device. */
   cursor: cursorSchema,
   joinedAt: isoDateTimeSchema,

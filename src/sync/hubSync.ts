@@ -24,10 +24,12 @@ import type { Change } from '../core/merge/change';
 import { recordKey } from '../core/merge/mergeChanges';
 import type { VersionVector } from '../core/merge/versionVector';
 import { err, ok, type Result } from '../core/result';
-import { HUB_LIMITS, isEncryptedHubChange, roleMayWrite, type PlainHubChange } from '../core/sync/hubProtocol';
+import { HUB_LIMITS, hlcDay, isEncryptedHubChange, roleMayWrite, type HubChange, type PlainHubChange } from '../core/sync/hubProtocol';
 import type { StorageFailure, Store } from '../storage';
 import type { HubApi, HubFailure } from './hubApi';
 import { patchHubConnection, type HubConnection } from './hubConnection';
+import { decryptHubChange, encryptHubChange, importHubValueKey, type HubValueKey } from './hubValueCipher';
+import { driftDays, localDigestDays } from './hubDrift';
 import { applyIncoming, checkIncomingScope } from './incoming';
 
 /** Clock difference from the hub past which the person is warned (DESIGN §7). */
@@ -48,6 +50,8 @@ export interface SyncRoundReport {
   readonly unreadable: number;
   /** This device's clock minus the hub's, ms (positive: ahead). */
   readonly clockOffsetMs: number | undefined;
+  /** The digest comparison, on rounds asked to check for drift. */
+  readonly drift?: DriftReport;
 }
 
 export type SyncProblem =
@@ -55,12 +59,18 @@ export type SyncProblem =
   | { readonly kind: 'token'; readonly state: 'revoked' | 'expired'; readonly message: string }
   | { readonly kind: 'incoming-clock'; readonly message: string }
   | { readonly kind: 'out-of-scope'; readonly message: string }
+  /** An end-to-end encrypted team whose passphrase this device has not been given yet. */
+  | { readonly kind: 'passphrase-needed'; readonly message: string }
+  /** Pulled ciphertext that does not authenticate under this device's key: nothing of the page was applied. */
+  | { readonly kind: 'wrong-passphrase'; readonly message: string; readonly unreadable: number }
   | { readonly kind: 'storage'; readonly failure: StorageFailure };
 
 export interface SyncDeps {
   readonly store: Store;
   readonly api: HubApi;
   readonly now?: () => number;
+  /** Compare with the hub's digest after the round and repair drift (hubSyncLoop decides how often). */
+  readonly checkDrift?: boolean;
   /** Called after each applied page and pushed batch, for a live status. */
   readonly onProgress?: (report: SyncRoundReport) => void;
 }
@@ -69,8 +79,12 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   const now = deps.now ?? (() => Date.now());
   const { store, api } = deps;
   if (start.tokenState !== 'valid') return err(tokenProblem(start.tokenState));
+  if (start.encrypted && start.valueKey === undefined) {
+    return err({ kind: 'passphrase-needed', message: 'This team’s data is end-to-end encrypted: type the team passphrase to sync. Changes are kept on this device meanwhile.' });
+  }
+  const key = start.encrypted && start.valueKey !== undefined ? await importHubValueKey(start.valueKey) : undefined;
   let connection = start;
-  const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined };
+  const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined, drift: undefined as DriftReport | undefined };
   const seeTime = (serverTimeMs: number) => {
     report.clockOffsetMs = now() - serverTimeMs;
   };
@@ -84,50 +98,68 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
     return err({ kind: 'hub', failure, stage });
   };
 
+  const pushBatch = async (batch: PlainHubChange[]): Promise<Result<void, SyncProblem>> => {
+    const sent = key === undefined ? batch : await Promise.all(batch.map((change) => encryptHubChange(key, change)));
+    const pushed = await api.push(connection.token, connection.teamId, sent);
+    if (!pushed.ok) return hubFailed(pushed.error, 'push');
+    seeTime(pushed.value.serverTimeMs);
+    return ok(undefined);
+  };
+
   // 1. Pull.
   const known = await teamKnowledge(store);
   if (!known.ok) return err({ kind: 'storage', failure: known.error });
-  for (;;) {
-    const page = await api.pull(connection.token, connection.teamId, connection.cursor);
-    if (!page.ok) return hubFailed(page.error, 'pull');
-    seeTime(page.value.serverTimeMs);
-    const plain: Change[] = [];
-    for (const change of page.value.changes) {
-      if (isEncryptedHubChange(change)) report.unreadable += 1;
-      else plain.push(change);
-    }
-    if (plain.length > 0) {
-      const local = await store.readIncomingState({ assessmentId: connection.assessmentId, changes: plain, blobs: [], fieldVersions: false });
-      if (!local.ok) return err({ kind: 'storage', failure: local.error });
-      const scope = checkIncomingScope(local.value, 'The team’s hub');
-      if (!scope.ok) return err({ kind: 'out-of-scope', message: scope.error.message });
-      const applied = await applyIncoming(store, {
-        assessmentId: connection.assessmentId,
-        changes: plain,
-        knownToSender: known.value,
-        source: { kind: 'hub', id: connection.hubUrl, by: null },
-      });
-      if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
-      const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc' && /ahead/.test(p.message));
-      if (clockRefused.length > 0) {
-        // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
-        return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });
+  const pullFrom = async (from: string): Promise<Result<void, SyncProblem>> => {
+    let after = from;
+    for (;;) {
+      const page = await api.pull(connection.token, connection.teamId, after);
+      if (!page.ok) return hubFailed(page.error, 'pull');
+      seeTime(page.value.serverTimeMs);
+      const opened = await openPage(key, page.value.changes);
+      if (opened.unreadable > 0 && key !== undefined) {
+        // Not applied, and the cursor stays: with the right passphrase the same page is pulled again.
+        return err({ kind: 'wrong-passphrase', unreadable: opened.unreadable, message: `${opened.unreadable} change(s) from the team’s hub do not open with this device’s team passphrase (mistyped, or changed by the lead); nothing was applied.` });
       }
-      report.pulled += plain.length;
-      report.applied += applied.value.applied;
-      report.conflictsRecorded += applied.value.conflictsRecorded;
+      report.unreadable += opened.unreadable;
+      const plain = opened.plain;
+      if (plain.length > 0) {
+        const local = await store.readIncomingState({ assessmentId: connection.assessmentId, changes: plain, blobs: [], fieldVersions: false });
+        if (!local.ok) return err({ kind: 'storage', failure: local.error });
+        const scope = checkIncomingScope(local.value, 'The team’s hub');
+        if (!scope.ok) return err({ kind: 'out-of-scope', message: scope.error.message });
+        const applied = await applyIncoming(store, {
+          assessmentId: connection.assessmentId,
+          changes: plain,
+          knownToSender: known.value,
+          source: { kind: 'hub', id: connection.hubUrl, by: null },
+        });
+        if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
+        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc' && /ahead/.test(p.message));
+        if (clockRefused.length > 0) {
+          // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
+          return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });
+        }
+        report.pulled += plain.length;
+        report.applied += applied.value.applied;
+        report.conflictsRecorded += applied.value.conflictsRecorded;
+      }
+      after = page.value.cursor;
+      if (page.value.cursor !== connection.cursor) {
+        const saved = await patchHubConnection(store, connection, { cursor: page.value.cursor });
+        if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
+        connection = { ...connection, cursor: page.value.cursor };
+      }
+      deps.onProgress?.({ ...report });
+      if (!page.value.hasMore) return ok(undefined);
     }
-    if (page.value.cursor !== connection.cursor) {
-      const saved = await patchHubConnection(store, connection, { cursor: page.value.cursor });
-      if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
-      connection = { ...connection, cursor: page.value.cursor };
-    }
-    deps.onProgress?.({ ...report });
-    if (!page.value.hasMore) break;
-  }
+  };
+  const pulled = await pullFrom(connection.cursor);
+  if (!pulled.ok) return pulled;
 
   // 2. Attachments this device lacks.
-  const downloaded = await downloadMissingBlobs(store, api, connection);
+  // An encrypted team's attachment bytes do not go through the hub (they would be stored in clear
+  // there); until encrypted blobs exist they travel by bundle. docs/hub-client.md, "Not yet".
+  const downloaded = key !== undefined ? ok(0) : await downloadMissingBlobs(store, api, connection);
   if (!downloaded.ok) return downloaded.error.kind === 'hub' ? hubFailed(downloaded.error.failure, 'blobs') : err(downloaded.error);
   report.downloaded = downloaded.value;
 
@@ -138,21 +170,82 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   if (!scope.ok) return err({ kind: 'storage', failure: scope.error });
   const outgoing = pending.value.changes.filter((c) => scope.value.has(recordKey(c)) && roleMayWrite(connection.role, c.table));
   report.heldBack = pending.value.changes.filter((c) => scope.value.has(recordKey(c))).length - outgoing.length;
-  const uploaded = await uploadBlobsOf(store, api, connection, outgoing);
+  const uploaded = key !== undefined ? ok(0) : await uploadBlobsOf(store, api, connection, outgoing);
   if (!uploaded.ok) return uploaded.error.kind === 'hub' ? hubFailed(uploaded.error.failure, 'blobs') : err(uploaded.error);
   report.uploaded = uploaded.value;
-  for (const batch of pushBatches(outgoing)) {
-    const pushed = await api.push(connection.token, connection.teamId, batch);
-    if (!pushed.ok) return hubFailed(pushed.error, 'push');
-    seeTime(pushed.value.serverTimeMs);
+  for (const batch of pushBatches(outgoing, key !== undefined)) {
+    const pushed = await pushBatch(batch);
+    if (!pushed.ok) return pushed;
     const acknowledged = await store.acknowledgeChanges(batch);
     if (!acknowledged.ok) return err({ kind: 'storage', failure: acknowledged.error });
     report.pushed += batch.length;
     deps.onProgress?.({ ...report });
   }
+  // 4. Drift, when asked (the loop's cadence: hubSyncLoop.ts).
+  if (deps.checkDrift === true) {
+    const checked = await checkAndRepairDrift(store, api, connection, {
+      pullFromStart: async () => pullFrom('0'),
+      push: pushBatch,
+    });
+    if (!checked.ok) return checked.error.kind === 'hub-failure' ? hubFailed(checked.error.failure, 'pull') : err(checked.error.problem);
+    report.drift = checked.value;
+  }
+
   const saved = await patchHubConnection(store, connection, { lastSyncedAt: new Date(now()).toISOString() });
   if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
   return ok({ ...report });
+}
+
+export interface DriftReport {
+  /** Days on which the hub's digest and this device's differed. */
+  readonly days: number;
+  /** Winners of those days pushed again (the hub keeps only what it lacked). */
+  readonly pushedAgain: number;
+  /** Days still differing after the repair (changes this device may not push, or a teammate's edit meanwhile). */
+  readonly remainingDays: number;
+}
+
+type DriftFailure = { readonly kind: 'hub-failure'; readonly failure: HubFailure } | { readonly kind: 'problem'; readonly problem: SyncProblem };
+
+/**
+ * Compares the hub's digest with this device's view — the assessment's field winners, minus its own
+ * edits still waiting in the outbox (held back by role: never meant to be on the hub). On drift:
+ * pull everything again from cursor 0 (applying is idempotent: the newest version of each field
+ * wins, so only what was missing lands), push again the winners of the differing days that this
+ * device's role may write (idempotent on the hub: it keeps only what it lacked), and compare again.
+ */
+async function checkAndRepairDrift(
+  store: Store,
+  api: HubApi,
+  connection: HubConnection,
+  io: { readonly pullFromStart: () => Promise<Result<void, SyncProblem>>; readonly push: (batch: PlainHubChange[]) => Promise<Result<void, SyncProblem>> },
+): Promise<Result<DriftReport, DriftFailure>> {
+  const compare = async (): Promise<Result<{ days: string[]; winners: readonly Change[] }, DriftFailure>> => {
+    const digest = await api.digest(connection.token, connection.teamId);
+    if (!digest.ok) return err({ kind: 'hub-failure', failure: digest.error });
+    const [local, pending] = await Promise.all([store.assessmentChangesSince(connection.assessmentId, {}), store.pendingChanges()]);
+    if (!local.ok) return err({ kind: 'problem', problem: { kind: 'storage', failure: local.error } });
+    if (!pending.ok) return err({ kind: 'problem', problem: { kind: 'storage', failure: pending.error } });
+    const waiting = new Set(pending.value.changes.map((c) => `${c.hlc}\u0000${c.node}`));
+    const winners = local.value.changes.filter((c) => !waiting.has(`${c.hlc}\u0000${c.node}`));
+    return ok({ days: driftDays(digest.value.days, await localDigestDays(winners)), winners });
+  };
+  const first = await compare();
+  if (!first.ok) return first;
+  if (first.value.days.length === 0) return ok({ days: 0, pushedAgain: 0, remainingDays: 0 });
+  const pulled = await io.pullFromStart();
+  if (!pulled.ok) return err({ kind: 'problem', problem: pulled.error });
+  const drifted = new Set(first.value.days);
+  const again = await compare();
+  if (!again.ok) return again;
+  const toPush = again.value.winners.filter((c) => drifted.has(hlcDay(c.hlc)) && roleMayWrite(connection.role, c.table));
+  for (const batch of pushBatches(toPush, connection.encrypted)) {
+    const pushed = await io.push(batch);
+    if (!pushed.ok) return err({ kind: 'problem', problem: pushed.error });
+  }
+  const last = await compare();
+  if (!last.ok) return last;
+  return ok({ days: first.value.days.length, pushedAgain: toPush.length, remainingDays: last.value.days.length });
 }
 
 /**
@@ -188,12 +281,14 @@ export function hlcBefore(hlc: string): string | undefined {
 }
 
 /** Batches within the protocol's limits: at most MAX_PUSH_CHANGES changes and PUSH_BODY_BUDGET_BYTES of JSON. */
-export function pushBatches(changes: readonly Change[]): PlainHubChange[][] {
+export function pushBatches(changes: readonly Change[], encrypted = false): PlainHubChange[][] {
   const batches: PlainHubChange[][] = [];
   let current: PlainHubChange[] = [];
   let bytes = 0;
   for (const change of changes) {
-    const size = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    const plainSize = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    // Encrypted, the value becomes base64url of IV + ciphertext + tag: 4/3 of it plus 28 bytes and the key name.
+    const size = encrypted ? Math.ceil(plainSize * 4 / 3) + 64 : plainSize;
     if (current.length > 0 && (current.length >= HUB_LIMITS.MAX_PUSH_CHANGES || bytes + size > PUSH_BODY_BUDGET_BYTES)) {
       batches.push(current);
       current = [];
@@ -270,6 +365,22 @@ async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnectio
     }
   }
   return ok(uploaded);
+}
+
+/** A pulled page in clear: decrypted under the team's key, or counted unreadable (no key, or a key that does not open it). */
+async function openPage(key: HubValueKey | undefined, changes: readonly HubChange[]): Promise<{ plain: Change[]; unreadable: number }> {
+  const plain: Change[] = [];
+  let unreadable = 0;
+  for (const change of changes) {
+    if (!isEncryptedHubChange(change)) {
+      plain.push(change);
+      continue;
+    }
+    const opened = key === undefined ? null : await decryptHubChange(key, change);
+    if (opened === null) unreadable += 1;
+    else plain.push(opened);
+  }
+  return { plain, unreadable };
 }
 
 function tokenProblem(state: 'revoked' | 'expired'): SyncProblem {

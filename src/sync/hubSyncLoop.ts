@@ -12,7 +12,7 @@
 import type { Store } from '../storage';
 import type { HubApi } from './hubApi';
 import { readHubConnection, type HubConnection } from './hubConnection';
-import { syncWithHub, type SyncProblem, type SyncRoundReport } from './hubSync';
+import { syncWithHub, type DriftReport, type SyncProblem, type SyncRoundReport } from './hubSync';
 
 export const POLL_INTERVAL_MS = 5_000;
 /** Delay between a local edit and the round that pushes it (edits in a burst share one round). */
@@ -21,6 +21,16 @@ export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
 /** Retry delay after a refusal that only a person or time can fix (a clock, a role). */
 export const STUCK_RETRY_MS = 60_000;
+
+/**
+ * Drift is checked with the hub's digest on the first successful round of each loop (the app was
+ * opened: a device restored from a backup, or back after a long time, is checked at once) and then
+ * every DRIFT_CHECK_EVERY_ROUNDS rounds — about every five minutes at the 5 s poll. Not every round:
+ * the digest is a scan of all the team's changes on the hub, and with many devices polling every
+ * few seconds it would cost more than the pulls themselves; drift is rare (backups, bugs), and
+ * five minutes is a short time for it to go unnoticed. "Sync now" checks too.
+ */
+export const DRIFT_CHECK_EVERY_ROUNDS = 60;
 
 export type HubSyncState = 'not-joined' | 'syncing' | 'synced' | 'pending' | 'offline' | 'error';
 
@@ -36,6 +46,8 @@ export interface HubSyncStatus {
   readonly problem: SyncProblem | undefined;
   /** When the next automatic attempt is due (ms since the epoch), if one is scheduled. */
   readonly retryAt: number | undefined;
+  /** The last drift check that found drift, and when (kept until a check finds none). */
+  readonly drift?: { readonly report: DriftReport; readonly at: number } | undefined;
 }
 
 export interface HubSyncLoopOptions {
@@ -67,6 +79,8 @@ export function createHubSyncLoop(options: HubSyncLoopOptions): HubSyncLoop {
   const listeners = new Set<(status: HubSyncStatus) => void>();
   let status: HubSyncStatus = { state: 'not-joined', pending: 0, connection: undefined, lastRound: undefined, lastSyncedAt: undefined, clockOffsetMs: undefined, problem: undefined, retryAt: undefined };
   let failures = 0;
+  let roundsSinceDriftCheck = Number.POSITIVE_INFINITY;
+  let manual = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -114,11 +128,16 @@ export function createHubSyncLoop(options: HubSyncLoopOptions): HubSyncLoop {
       return;
     }
     set({ state: 'syncing', connection });
-    const result = await syncWithHub({ store: options.store, api: options.apiFor(connection.hubUrl), now, onProgress: (r) => set({ lastRound: r, clockOffsetMs: r.clockOffsetMs ?? status.clockOffsetMs }) }, connection);
+    const checkDrift = manual || roundsSinceDriftCheck >= DRIFT_CHECK_EVERY_ROUNDS;
+    manual = false;
+    const result = await syncWithHub({ store: options.store, api: options.apiFor(connection.hubUrl), now, checkDrift, onProgress: (r) => set({ lastRound: r, clockOffsetMs: r.clockOffsetMs ?? status.clockOffsetMs }) }, connection);
     const fresh = await readHubConnection(options.store, options.assessmentId);
     const current = fresh.ok ? fresh.value : connection;
     if (result.ok) {
       failures = 0;
+      const drift = result.value.drift;
+      roundsSinceDriftCheck = drift === undefined ? roundsSinceDriftCheck + 1 : 1;
+      if (drift !== undefined) set({ drift: drift.days > 0 ? { report: drift, at: now() } : undefined });
       set({ state: status.pending > 0 && result.value.heldBack < status.pending ? 'pending' : 'synced', connection: current, lastRound: result.value, lastSyncedAt: now(), clockOffsetMs: result.value.clockOffsetMs ?? status.clockOffsetMs, problem: undefined });
       schedule(pollMs);
       return;
@@ -131,7 +150,8 @@ export function createHubSyncLoop(options: HubSyncLoopOptions): HubSyncLoop {
       return;
     }
     set({ state: 'error', connection: current, problem });
-    if (problem.kind === 'token' || (problem.kind === 'hub' && problem.failure.kind === 'refused' && problem.failure.code === 'conflicting-resend')) {
+    // Waiting for a person: a new invite code, or the team passphrase; retrying alone changes nothing.
+    if (problem.kind === 'token' || problem.kind === 'passphrase-needed' || problem.kind === 'wrong-passphrase' || (problem.kind === 'hub' && problem.failure.kind === 'refused' && problem.failure.code === 'conflicting-resend')) {
       set({ retryAt: undefined });
       return;
     }
@@ -202,6 +222,7 @@ export function createHubSyncLoop(options: HubSyncLoopOptions): HubSyncLoop {
     },
     syncNow() {
       failures = 0;
+      manual = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const done = new Promise<HubSyncStatus>((resolve) => waiters.push(resolve));

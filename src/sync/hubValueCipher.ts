@@ -22,10 +22,27 @@ const ab = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuff
 
 /** ~0.5 s: derive once per team and keep the key for the session. */
 export async function deriveHubValueKey(passphrase: string, teamId: string, iterations = HUB_E2EE_PBKDF2_ITERATIONS): Promise<HubValueKey> {
+  return importHubValueKey(await deriveHubValueKeyMaterial(passphrase, teamId, iterations));
+}
+
+/**
+ * The 64 derived bytes (base64url), what a device keeps in its hub connection beside its token so
+ * that the slow derivation runs once, at join, and the passphrase itself is never stored.
+ */
+export async function deriveHubValueKeyMaterial(passphrase: string, teamId: string, iterations = HUB_E2EE_PBKDF2_ITERATIONS): Promise<string> {
   const material = await crypto.subtle.importKey('raw', ab(utf8(passphrase.normalize('NFC'))), 'PBKDF2', false, ['deriveBits']);
   const bits = new Uint8Array(
     await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: ab(utf8(`${HUB_E2EE_SCHEME}\u0000${teamId}`)), iterations }, material, 512),
   );
+  return toBase64Url(bits);
+}
+
+/** base64url of 64 bytes, without padding. */
+export const HUB_VALUE_KEY_MATERIAL_PATTERN = /^[A-Za-z0-9_-]{86}$/;
+
+export async function importHubValueKey(material: string): Promise<HubValueKey> {
+  const bits = fromBase64Url(material);
+  if (bits.length !== 64) throw new Error('hub value key material must be 64 bytes');
   const encryptKey = await crypto.subtle.importKey('raw', ab(bits.subarray(0, 32)), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
   const ivKey = await crypto.subtle.importKey('raw', ab(bits.subarray(32, 64)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return { encryptKey, ivKey };

@@ -5,10 +5,11 @@
  * defaults to the address the app was loaded from (the hub serves the app).
  */
 import { err, ok, type Result } from '../core/result';
-import { INVITE_CODE_PATTERN, normaliseInviteCode } from '../core/sync/hubProtocol';
+import { INVITE_CODE_PATTERN, isEncryptedHubChange, normaliseInviteCode } from '../core/sync/hubProtocol';
 import type { StorageFailure, Store } from '../storage';
 import { hubOrigin, type HubApi, type HubFailure } from './hubApi';
-import { readHubConnection, saveHubConnection, type HubConnection } from './hubConnection';
+import { patchHubConnection, readHubConnection, saveHubConnection, type HubConnection } from './hubConnection';
+import { decryptHubChange, deriveHubValueKeyMaterial, HUB_E2EE_PBKDF2_ITERATIONS, importHubValueKey } from './hubValueCipher';
 
 export interface ParsedInvite {
   readonly hubUrl: string | undefined;
@@ -45,7 +46,6 @@ export function parseInvite(input: string, hubAddress: string): Result<{ hubUrl:
 
 export type JoinProblem =
   | { readonly kind: 'hub'; readonly failure: HubFailure }
-  | { readonly kind: 'encrypted-team'; readonly message: string }
   | { readonly kind: 'storage'; readonly failure: StorageFailure };
 
 /**
@@ -57,9 +57,6 @@ export async function joinHub(store: Store, api: HubApi, code: string, label: st
   const joined = await api.join(code, label);
   if (!joined.ok) return err({ kind: 'hub', failure: joined.error });
   const { team, device, token } = joined.value;
-  if (team.encrypted) {
-    return err({ kind: 'encrypted-team', message: 'This team uses end-to-end encryption, which this version of the app cannot sync yet; exchange bundles instead.' });
-  }
   const previous = await readHubConnection(store, team.assessmentId);
   if (!previous.ok) return err({ kind: 'storage', failure: previous.error });
   const sameTeam = previous.value !== undefined && previous.value.teamId === team.id && previous.value.hubUrl === api.baseUrl;
@@ -78,8 +75,49 @@ export async function joinHub(store: Store, api: HubApi, code: string, label: st
     cursor: sameTeam ? previous.value!.cursor : '0',
     joinedAt: new Date(now()).toISOString(),
     lastSyncedAt: sameTeam ? previous.value!.lastSyncedAt : null,
+    // Joining the same encrypted team again keeps its key: the passphrase has not changed.
+    ...(sameTeam && team.encrypted && previous.value!.valueKey !== undefined ? { valueKey: previous.value!.valueKey } : {}),
   };
   const saved = await saveHubConnection(store, connection);
   if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
   return ok(connection);
 }
+
+export type UnlockProblem =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'not-encrypted' }
+  | { readonly kind: 'wrong-passphrase'; readonly message: string }
+  | { readonly kind: 'hub'; readonly failure: HubFailure }
+  | { readonly kind: 'storage'; readonly failure: StorageFailure };
+
+/**
+ * Derives the team's key from its passphrase (PBKDF2, 600,000 iterations: once, here) and keeps the
+ * derived key in the connection. When the hub already holds the team's changes, the key must open
+ * the first of them: a mistyped passphrase is refused here, with nothing saved, instead of
+ * producing ciphertext nobody else can read. (On an empty team there is nothing to check against;
+ * the first pull of a teammate's change checks it then.) The passphrase is not kept, logged or sent.
+ */
+export async function unlockEncryptedTeam(
+  store: Store,
+  api: HubApi,
+  connection: HubConnection,
+  passphrase: string,
+  iterations = HUB_E2EE_PBKDF2_ITERATIONS,
+): Promise<Result<HubConnection, UnlockProblem>> {
+  if (!connection.encrypted) return err({ kind: 'not-encrypted' });
+  if (passphrase.trim() === '') return err({ kind: 'empty' });
+  const material = await deriveHubValueKeyMaterial(passphrase, connection.teamId, iterations);
+  const key = await importHubValueKey(material);
+  const first = await api.pull(connection.token, connection.teamId, '0', 1);
+  if (!first.ok) return err({ kind: 'hub', failure: first.error });
+  const sample = first.value.changes.find(isEncryptedHubChange);
+  if (sample !== undefined && (await decryptHubChange(key, sample)) === null) {
+    return err({ kind: 'wrong-passphrase', message: WRONG_PASSPHRASE_MESSAGE });
+  }
+  const unlocked: HubConnection = { ...connection, valueKey: material };
+  const saved = await patchHubConnection(store, connection, { valueKey: material });
+  if (!saved.ok) return err({ kind: 'storage', failure: saved.error });
+  return ok(unlocked);
+}
+
+export const WRONG_PASSPHRASE_MESSAGE = 'The team passphrase does not open the team’s data: it was mistyped or is not this team’s. Nothing was changed.';

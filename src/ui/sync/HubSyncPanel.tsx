@@ -11,6 +11,7 @@ import { createHubApi } from '../../sync/hubApi';
 import { createHubSyncLoop, type HubSyncLoop, type HubSyncStatus } from '../../sync/hubSyncLoop';
 import { useTranslation } from '../useTranslation';
 import { JoinHubForm } from './JoinHubForm';
+import { TeamPassphraseForm } from './TeamPassphraseForm';
 import { clockWarningMinutes, roleText, syncProblemText, syncStateText } from './syncStatusText';
 import './sync.css';
 
@@ -46,6 +47,8 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
   if (status === undefined) return null;
   const connection = status.connection;
   const needsJoin = connection === undefined || connection.tokenState !== 'valid';
+  const wrongKey = status.problem?.kind === 'wrong-passphrase';
+  const needsPassphrase = !needsJoin && connection.encrypted && (connection.valueKey === undefined || wrongKey);
   const clockMinutes = clockWarningMinutes(status.clockOffsetMs);
   const syncNow = async () => {
     setBusy(true);
@@ -85,6 +88,13 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               <li>{t('sync:panel.role', { label: connection.deviceLabel, role: roleText(t, connection.role) })}</li>
               <li>{status.lastSyncedAt !== undefined ? t('sync:panel.lastSynced', { time: format.dateTime(new Date(status.lastSyncedAt)) }) : t('sync:panel.never')}</li>
               {status.lastRound !== undefined && status.lastRound.heldBack > 0 && <li>{t('sync:panel.heldBack', { count: status.lastRound.heldBack })}</li>}
+              {status.drift !== undefined && (
+                <li>
+                  {status.drift.report.remainingDays > 0
+                    ? t('sync:panel.driftRemains', { time: format.dateTime(new Date(status.drift.at)) })
+                    : t('sync:panel.driftRepaired', { time: format.dateTime(new Date(status.drift.at)) })}
+                </li>
+              )}
             </ul>
           )}
           {clockMinutes !== undefined && (
@@ -103,6 +113,7 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               {t('sync:panel.syncNow')}
             </button>
           )}
+          {needsPassphrase && <TeamPassphraseForm store={store} connection={connection} retry={wrongKey} onUnlocked={() => void syncNow()} />}
           {needsJoin && (
             <JoinHubForm
               store={store}

@@ -6,9 +6,11 @@
 import { useState } from 'preact/hooks';
 import type { Store } from '../../storage';
 import { createHubApi, hubOrigin } from '../../sync/hubApi';
+import type { HubConnection } from '../../sync/hubConnection';
 import { joinHub } from '../../sync/joinHub';
 import { parseInvite } from '../../sync/joinHub';
 import { useTranslation } from '../useTranslation';
+import { TeamPassphraseForm } from './TeamPassphraseForm';
 
 export interface JoinHubFormProps {
   readonly store: Store;
@@ -27,6 +29,7 @@ export function JoinHubForm({ store, assessmentId, rejoin, defaultHub, onJoined 
   const [error, setError] = useState<{ readonly field: 'code' | 'hub' | 'form'; readonly text: string } | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
   const [joining, setJoining] = useState(false);
+  const [locked, setLocked] = useState<HubConnection | undefined>(undefined);
 
   const onCodeInput = (value: string) => {
     setCode(value);
@@ -61,23 +64,40 @@ export function JoinHubForm({ store, assessmentId, rejoin, defaultHub, onJoined 
       setError({
         field: 'form',
         text:
-          problem.kind === 'encrypted-team'
-            ? t('sync:join.encrypted')
-            : problem.kind === 'storage'
-              ? t('sync:problem.storage', { reason: 'message' in problem.failure ? problem.failure.message : problem.failure.kind })
-              : problem.failure.kind === 'refused'
-                ? t('sync:join.refused', { reason: problem.failure.message })
-                : problem.failure.kind === 'unreachable'
-                  ? t('sync:problem.offline', { reason: problem.failure.message })
-                  : t('sync:problem.unreadable'),
+          problem.kind === 'storage'
+            ? t('sync:problem.storage', { reason: 'message' in problem.failure ? problem.failure.message : problem.failure.kind })
+            : problem.failure.kind === 'refused'
+              ? t('sync:join.refused', { reason: problem.failure.message })
+              : problem.failure.kind === 'unreachable'
+                ? t('sync:problem.offline', { reason: problem.failure.message })
+                : t('sync:problem.unreadable'),
       });
       return;
     }
     setCode('');
+    if (joined.value.encrypted && joined.value.valueKey === undefined) {
+      // Joined; the team's data opens only with its passphrase, asked next (the code is spent).
+      setLocked(joined.value);
+      return;
+    }
     setDone(assessmentId === undefined || joined.value.assessmentId === assessmentId ? t('sync:join.joined', { team: joined.value.teamName }) : t('sync:join.otherAssessment'));
     onJoined(joined.value.assessmentId);
   };
 
+  if (locked !== undefined) {
+    return (
+      <TeamPassphraseForm
+        store={store}
+        connection={locked}
+        retry={false}
+        onUnlocked={(unlocked) => {
+          setLocked(undefined);
+          setDone(assessmentId === undefined || unlocked.assessmentId === assessmentId ? t('sync:join.joined', { team: unlocked.teamName }) : t('sync:join.otherAssessment'));
+          onJoined(unlocked.assessmentId);
+        }}
+      />
+    );
+  }
   const describedBy = (field: 'code' | 'hub', hint: string) => [hint, error?.field === field ? `join-${field}-error` : ''].filter(Boolean).join(' ');
   return (
     <form class="hub-join" onSubmit={(event) => void submit(event)} noValidate>

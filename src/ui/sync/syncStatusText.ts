@@ -33,6 +33,10 @@ export function syncProblemText(t: TFunction, problem: SyncProblem): string {
       return t('sync:problem.incomingClock');
     case 'out-of-scope':
       return t('sync:problem.scope');
+    case 'passphrase-needed':
+      return t('sync:problem.passphraseNeeded');
+    case 'wrong-passphrase':
+      return t('sync:problem.wrongPassphrase');
     case 'storage':
       return t('sync:problem.storage', { reason: 'message' in problem.failure ? problem.failure.message : problem.failure.kind });
     case 'hub': {
