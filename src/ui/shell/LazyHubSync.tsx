@@ -1,12 +1,13 @@
 /**
  * The team-sync status beside the save indicator, inside an open assessment. Its code (the hub
  * client and its panel) is fetched on first use, so it costs the first screen nothing; until it
- * arrives (a few ms from the cache) nothing is shown, and a failed fetch shows nothing either —
+ * arrives (a few ms from the cache) an invisible placeholder keeps its place, and a failed fetch shows only that —
  * sync is a convenience, the save indicator is the promise.
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { HubSyncPanelProps } from '../sync/HubSyncPanel';
+import { HubSyncPlaceholder } from './HubSyncPlaceholder';
 import { useShell } from './ShellContext';
 
 export function LazyHubSync({ assessmentId }: { readonly assessmentId: string | undefined }) {
@@ -24,5 +25,5 @@ export function LazyHubSync({ assessmentId }: { readonly assessmentId: string | 
       live = false;
     };
   }, []);
-  return Panel === undefined ? null : <Panel store={shell.exchange.store} assessmentId={assessmentId} />;
+  return Panel === undefined ? <HubSyncPlaceholder /> : <Panel store={shell.exchange.store} assessmentId={assessmentId} />;
 }

@@ -5,6 +5,7 @@
  * and, when the device has not joined (or must join again), the join form. The state line is a
  * polite live region, so a screen reader hears "Synced" or "Sync stopped" without moving focus.
  */
+import { HubSyncPlaceholder } from '../shell/HubSyncPlaceholder';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Store } from '../../storage';
 import { createHubApi } from '../../sync/hubApi';
@@ -44,7 +45,7 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
     };
   }, [store, assessmentId]);
 
-  if (status === undefined) return null;
+  if (status === undefined) return <HubSyncPlaceholder />;
   const connection = status.connection;
   const needsJoin = connection === undefined || connection.tokenState !== 'valid';
   const wrongKey = status.problem?.kind === 'wrong-passphrase';
