@@ -27,6 +27,7 @@ import {
   checkIncomingScope,
   previewIncoming,
   type FieldConflict,
+  type IncomingPreview,
   type IncomingReport,
   type RecordCounts,
 } from '../sync/incoming';
@@ -48,7 +49,8 @@ export type ImportProblem =
   | { readonly code: 'storage-failed'; readonly message: string; readonly failure: StorageFailure; readonly partial?: ImportReport }
   | { readonly code: 'aborted'; readonly message: string; readonly partial: ImportReport };
 
-export interface ImportPreview {
+/** What the bundle would change (the replication layer's preview) and what it is. */
+export interface ImportPreview extends Omit<IncomingPreview, 'noNewChanges'> {
   readonly bundleId: string;
   readonly createdAt: string;
   readonly createdBy: BundleManifest['createdBy'];
@@ -67,24 +69,7 @@ export interface ImportPreview {
   readonly encrypted: boolean;
   /** Exported "since" a peer's vector: only part of the assessment. */
   readonly partial: boolean;
-  readonly changes: {
-    readonly total: number;
-    /** Would be written (newer than the value here, or new). */
-    readonly newer: number;
-    /** Older than the value here: kept out. */
-    readonly older: number;
-    /** Already here. */
-    readonly alreadyHere: number;
-  };
-  readonly records: RecordCounts;
-  readonly byTable: Readonly<Partial<Record<TableName, RecordCounts>>>;
-  /** The first MAX_PREVIEW_CONFLICTS conflicting fields. */
-  readonly conflicts: readonly FieldConflict[];
-  /** Conflicting fields in all (`conflicts` lists the first MAX_PREVIEW_CONFLICTS). */
-  readonly conflictCount: number;
   readonly attachments: { readonly new: number; readonly present: number; readonly newBytes: number };
-  /** Changes stamped more than MAX_DRIFT_MS ahead of this device's clock: they will be refused. */
-  readonly futureChanges: number;
   /** Importing would change nothing (all changes and attachments already here). */
   readonly nothingNew: boolean;
 }
