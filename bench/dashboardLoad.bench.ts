@@ -11,7 +11,7 @@ import type { Interview } from '../src/core/assessment/interviewSchema';
 import type { Observation } from '../src/core/assessment/observationSchema';
 import { estimateAssessment } from '../src/core/estimate/estimateAssessment';
 import { buildCoverageGrid } from '../src/core/analysis/coverageGrid';
-import { keepUnchanged } from '../src/ui/screens/dashboard/keepUnchanged';
+import { reuseUnchanged } from '../src/ui/shared/structuralSharing';
 import { lackingEvidence } from '../src/core/analysis/lackingEvidence';
 import { summariseOverall } from '../src/ui/screens/dashboard/overallSummary';
 import { buildPillarRows } from '../src/ui/screens/dashboard/pillarRows';
@@ -62,7 +62,7 @@ it('dashboard: view models per change, and the stakeholder grid, on 10,000 notes
   const fullEstimate = () => estimateAssessment({ index, ratings, observations, consensus: [], institutionOfInterview });
   const previousRows = buildPillarRows(estimate, index);
   const viewModels = () => {
-    const rows = keepUnchanged(previousRows, buildPillarRows(estimate, index), (row) => row.pillarId);
+    const rows = reuseUnchanged(previousRows, buildPillarRows(estimate, index), (row) => row.pillarId);
     return [rows, summariseOverall(estimate, index), lackingEvidence(estimate, index)];
   };
   const onePass = () => {

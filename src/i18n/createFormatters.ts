@@ -1,22 +1,41 @@
 /**
- * Numbers and dates in the interface language. Intl formatters are costly to build, so each
- * language gets one set, made on first use.
+ * Numbers and dates in the interface language, through the app's own Intl layer (appIntl.ts), which
+ * falls back to the app's words where the browser has no locale data (Armenian in Chromium). Intl
+ * formatters are costly to build, so each language gets one set, made on first use.
  */
+import { createAppIntl, type AppIntl } from './appIntl';
 import type { Language } from './languages';
 
 export interface Formatters {
   readonly number: (value: number) => string;
+  /** "4 October 2022" */
   readonly date: (value: Date | number) => string;
+  /** "Tuesday, 4 October 2022" */
+  readonly fullDate: (value: Date | number) => string;
+  /** "4 Oct 2022, 08:29" */
   readonly dateTime: (value: Date | number) => string;
+  /** "08:29" (24-hour in Armenian and Russian) */
+  readonly time: (value: Date | number) => string;
+  /** "4–6 October 2022" */
+  readonly dateRange: (from: Date | number, to: Date | number) => string;
+  /** Every other format (percentages, signed figures, lists), in the same language. */
+  readonly intl: AppIntl;
 }
 
 export function createFormatters(language: Language): Formatters {
-  const numberFormat = new Intl.NumberFormat(language);
-  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
-  const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const intl = createAppIntl(language);
+  const numberFormat = intl.number();
+  const dateFormat = intl.dateTime({ date: 'long' });
+  const fullDateFormat = intl.dateTime({ date: 'full' });
+  const dateTimeFormat = intl.dateTime({ date: 'medium', time: true });
+  const timeFormat = intl.dateTime({ time: true });
   return {
     number: (value) => numberFormat.format(value),
     date: (value) => dateFormat.format(value),
+    fullDate: (value) => fullDateFormat.format(value),
     dateTime: (value) => dateTimeFormat.format(value),
+    time: (value) => timeFormat.format(value),
+    dateRange: (from, to) => dateFormat.formatRange(from, to),
+    intl,
   };
 }

@@ -3,6 +3,7 @@
  * get it through the AppState context, so two instances can coexist without leaking languages.
  */
 import i18next, { type i18n } from 'i18next';
+import { addAppNumberFormat } from './addAppNumberFormat';
 import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from './languages';
 import { DEFAULT_NAMESPACE, NAMESPACES, resources } from './resources';
 
@@ -22,5 +23,6 @@ export function createI18n(language: Language): i18n {
     // Preact escapes text content itself; escaping here would show "&amp;" on screen.
     interpolation: { escapeValue: false },
   });
+  addAppNumberFormat(instance);
   return instance;
 }

@@ -13,7 +13,7 @@ import { FrameworkSubtitle } from './shell/FrameworkSubtitle';
 import { AssessmentRoute } from './shell/AssessmentRoute';
 import { useShell } from './shell/ShellContext';
 import { useAppState } from './AppStateContext';
-import { UpdatePrompt } from './UpdatePrompt';
+import { UpdatePrompt } from './shell/UpdatePrompt';
 import { useTranslation } from './useTranslation';
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'preact';
@@ -40,7 +40,7 @@ function createScreens(translationsReady: () => Promise<void>) {
   const lazy = <P extends object>(loader: () => Promise<ComponentType<P>>) =>
     lazyScreen<P>(() => Promise.all([loader(), translationsReady()]).then(([component]) => component));
   return {
-    Framework: lazy<object>(() => import('./shell/FrameworkRoute').then((module) => module.FrameworkRoute)),
+    Framework: lazy<object>(() => import('./screens/framework/FrameworkRoute').then((module) => module.FrameworkRoute)),
     Settings: lazy<object>(() => import('./screens/settings/SettingsScreen').then((module) => module.SettingsScreen)),
     ImportBundle: lazy<object>(() => import('./screens/exchange/ImportBundleScreen').then((module) => module.ImportBundleScreen)),
     Setup: lazy<AssessmentScreenProps>(() => import('./screens/setup/SetupScreen').then((module) => module.SetupScreen)),

@@ -15,12 +15,22 @@
  */
 import armenia from '../fixtures/armenia-2022.json';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
+import { formatHlc } from '../../src/core/clock/hlc';
+import type { Change } from '../../src/core/merge/change';
+import { createUuidV7 } from '../../src/core/ids/uuidv7';
+import type { RecordOf } from '../../src/core/assessment/recordSchemas';
 import { createStore, openDatabase, type CreateInput, type Store } from '../../src/storage';
 import { meStorageKey } from '../../src/ui/session/meStorage';
 
 export interface ArmeniaSeedOptions {
   /** Stores "me" (the lead) for the assessment in localStorage, as the app's WhoAmI does. */
   readonly rememberMe: boolean;
+  /**
+   * Notes in the whole assessment (default 660, the Armenia size). The measured interview keeps its
+   * 64 notes; the other interviews grow in proportion, so a larger assessment is a longer field
+   * mission, not one absurd interview.
+   */
+  readonly totalNotes?: number;
 }
 
 export interface ArmeniaSeedResult {
@@ -389,13 +399,17 @@ async function seedWith(store: Store, options: ArmeniaSeedOptions): Promise<Omit
     const indicator = indicatorId ?? subTopic.indicators[0]?.id;
     return (indicator !== undefined ? statementLevel.get(`${indicator}|${track}`) : undefined) ?? pillarLevel.get(subTopic.pillarId) ?? 'developing';
   };
+  const measuredSize = INTERVIEWS[MEASURED_INTERVIEW]?.notes ?? 0;
+  const armeniaNotes = INTERVIEWS.reduce((sum, interview) => sum + interview.notes, 0);
+  const otherScale = ((options.totalNotes ?? armeniaNotes) - measuredSize) / (armeniaNotes - measuredSize);
   const noteInputs: CreateInput<'observation'>[] = [];
   const noteMeta: { interview: number; indicatorIds: string[] }[] = [];
   INTERVIEWS.forEach((interview, i) => {
     const institution = institutionSeedOf.get(interview.institution) as InstitutionSeed;
     const candidates = subTopics.filter((subTopic) => institution.pillars.includes(subTopic.pillarId));
     const interviewers = interview.interviewers.map((index) => assessorIds[index] as string);
-    for (let n = 0; n < interview.notes; n++) {
+    const noteCount = i === MEASURED_INTERVIEW ? interview.notes : Math.round(interview.notes * otherScale);
+    for (let n = 0; n < noteCount; n++) {
       const roll = next();
       const trackIds: TrackId[] = roll < institution.migrationShare ? ['migration'] : roll < institution.migrationShare + institution.centralShare ? ['central'] : ['central', 'migration'];
       const tagCount = next() < 0.3 ? 2 : 1;
@@ -441,13 +455,13 @@ async function seedWith(store: Store, options: ArmeniaSeedOptions): Promise<Omit
         suggestedLevel,
         attachmentIds: [],
         // About 75 minutes per interview.
-        createdAt: localToUtc(interview.date, interview.startTime, 2 + n * (73 / interview.notes)),
+        createdAt: localToUtc(interview.date, interview.startTime, 2 + n * (73 / noteCount)),
         deleted: false,
       });
       noteMeta.push({ interview: i, indicatorIds: tags.flatMap((tag) => (tag.indicatorId ? [tag.indicatorId] : [])) });
     }
   });
-  const notes = (await Promise.all(noteInputs.map((input) => store.createRecord('observation', input)))).map((written) => unwrap(written, 'observation').record);
+  const notes = await writeNotes(store, noteInputs, (n) => noteMeta[n]?.interview === MEASURED_INTERVIEW || (options.totalNotes ?? armeniaNotes) <= armeniaNotes);
   count('observation', notes.length);
 
   // Ratings: every indicator × track of the report's statements, by each assessor, around the report's level.
@@ -548,4 +562,43 @@ function localToUtc(date: string, time: string, minutes: number): string {
   const [hours = 0, mins = 0] = time.split(':').map(Number);
   const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hours - 4, mins) + Math.round(minutes * 60_000);
   return new Date(ms).toISOString();
+}
+
+/** A teammate's device, for notes that arrive merged (as from their bundle) in a large assessment. */
+const TEAMMATE_NODE = 'a1b2c3d4e5f60718';
+const MERGE_BATCH = 2_000;
+
+/**
+ * Writes the notes: those `local(n)` says through createRecord (one transaction each, as typed on
+ * this device), the others as a teammate's changes merged in batches (the bundle import path), so
+ * a 10,000-note assessment seeds in seconds, not in ten minutes of single transactions.
+ */
+async function writeNotes(store: Store, inputs: readonly CreateInput<'observation'>[], local: (n: number) => boolean): Promise<RecordOf<'observation'>[]> {
+  const notes: RecordOf<'observation'>[] = new Array(inputs.length);
+  const localAt = inputs.map((_, n) => n).filter(local);
+  const written = await Promise.all(localAt.map((n) => store.createRecord('observation', inputs[n] as CreateInput<'observation'>)));
+  written.forEach((result, i) => (notes[localAt[i] as number] = unwrap(result, 'observation').record));
+  const random = (count: number) => crypto.getRandomValues(new Uint8Array(count));
+  let wallMs = Date.now() - 60_000;
+  let changes: Change[] = [];
+  const flush = async () => {
+    if (changes.length === 0) return;
+    unwrap(await store.applyChanges(changes), 'merged notes');
+    changes = [];
+  };
+  for (let n = 0; n < inputs.length; n++) {
+    if (local(n)) continue;
+    const input = inputs[n] as CreateInput<'observation'>;
+    const id = createUuidV7(Date.parse(input.createdAt), random);
+    const record = { id, ...input } as RecordOf<'observation'>;
+    notes[n] = record;
+    wallMs += 1;
+    let counter = 0;
+    for (const [field, value] of Object.entries(input)) {
+      changes.push({ hlc: formatHlc({ wallMs, counter: counter++, nodeId: TEAMMATE_NODE }), node: TEAMMATE_NODE, table: 'observation', id, field, value: value as Change['value'] });
+    }
+    if (changes.length >= MERGE_BATCH * 10) await flush();
+  }
+  await flush();
+  return notes;
 }

@@ -116,9 +116,13 @@ describe('watchAssessment', () => {
     await sleep(50);
     expect(seen.at(-1)!.records.observation).toHaveLength(1); // nothing told us yet
 
+    // What the other tab's Dexie posts for that write: the changed key ranges of the transaction
+    // (structured-cloned interval trees), naming the record it wrote. The watcher reads only the
+    // records a notice names, so the notice must be the one for this write, not any earlier one.
     const started = Date.now();
-    const announcement = announced.find((m) => JSON.stringify(Object.keys(m as object)).includes('/observation/'));
-    otherTab.postMessage(announcement);
+    const announcement = announced.find((m) => JSON.stringify(Object.keys(m as object)).includes('/observation/')) as Record<string, unknown>;
+    const single = { from: fromOtherTab.id, to: fromOtherTab.id, d: 1 };
+    otherTab.postMessage({ ...announcement, [`idb://${db.name}/observation/`]: single, [`idb://${db.name}/observation/assessmentId`]: { from: assessment.id, to: assessment.id, d: 1 } });
     await waitUntil(() => seen.at(-1)!.records.observation.length === 2, LIVE_UPDATE_BUDGET_MS);
     expect(Date.now() - started).toBeLessThan(LIVE_UPDATE_BUDGET_MS);
     expect(seen.at(-1)!.records.observation.map((o) => o.text)).toContain('typed in the other tab');

@@ -121,7 +121,7 @@ describe('the record and field of a conflict', () => {
     const hy = contextIn('hy');
     const ru = contextIn('ru');
     expect(describeRecord(hy, 'consensus', consensusId(A, 'sub-topic', SUB_TOPIC, 'migration'))).toBe('Համաձայնեցված մակարդակ՝ 6.5.3 Տվյալների հասանելիություն (Միգրացիայի կառավարում)');
-    expect(describeRecord(ru, 'rating', uuid(6))).toBe('Оценка индикатора 6.5.3.1 Реестры, доступные в цифровом виде (Центральное правительство), эксперт: Anna Petrosyan');
+    expect(describeRecord(ru, 'rating', uuid(6))).toBe('Отметка показателя 6.5.3.1 Реестры, доступные в цифровом виде (Центральное правительство), эксперт: Anna Petrosyan');
     expect(describeRecord(ru, 'assessment', A)).toBe('Оценка «Armenia 2022»');
     expect(fieldLabel(hy.t, 'notes')).toBe('նշումներ');
     expect(fieldLabel(ru.t, 'evidenceIds')).toBe('свидетельства');

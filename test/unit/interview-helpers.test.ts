@@ -9,7 +9,7 @@ import { audioAllowed, consentWarning, consentWhenToggled, consentWithScope } fr
 import { formatIsoDate } from '../../src/ui/screens/interview/formatIsoDate';
 import { choiceOfTracks, tracksOfChoice } from '../../src/ui/screens/interview/noteOptions';
 import { sourceHref } from '../../src/ui/screens/interview/sourceLink';
-import { createGroupStabilizer, createListStabilizer, createValueStabilizer, sameValue } from '../../src/ui/screens/interview/stableRecords';
+import { createGroupStabilizer, createListStabilizer, createValueStabilizer, sameValue } from '../../src/ui/shared/structuralSharing';
 
 describe('structural sharing', () => {
   it('compares JSON-like values and maps deeply', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ariaShortcut,
   composerKey,
+  nextLevelOf,
   parseShortcut,
   shortcutLabel,
   startsTag,
@@ -138,5 +139,21 @@ describe('labels', () => {
     expect(shortcutLabel('Digit3', 'Alt')).toBe('Alt+3');
     expect(shortcutLabel('Slash', 'Alt')).toBe('Alt+/');
     expect(ariaShortcut('KeyT')).toBe('Alt+T');
+  });
+});
+
+describe('the second route to a level (Alt+L), for browsers that take Alt+1…4', () => {
+  const levels = ['emerging', 'developing', 'established', 'advanced'];
+  it('is Alt+L on any layout, and no track takes L', () => {
+    expect(parseShortcut(key('KeyL', { key: 'д' }), config)).toEqual({ type: 'nextLevel' });
+    expect([...trackShortcutKeys(['legal', 'local']).keys()]).not.toContain('KeyL');
+  });
+  it('steps none → each level in rank order → none', () => {
+    const seen: (string | null)[] = [];
+    let level: string | null = null;
+    for (let i = 0; i < 5; i++) seen.push((level = nextLevelOf(level, levels)));
+    expect(seen).toEqual(['emerging', 'developing', 'established', 'advanced', null]);
+    expect(nextLevelOf('unknown', levels)).toBe('emerging');
+    expect(nextLevelOf(null, [])).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameworkInput } from '../../src/core/framework/frameworkSchema';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { createAppState, LANGUAGE_STORAGE_KEY, type KeyValueStorage } from '../../src/ui/createAppState';
-import { countFramework, countPillar } from '../../src/ui/frameworkCounts';
+import { countFramework, countPillar } from '../../src/ui/shared/frameworkCounts';
 import { loadFramework, type FrameworkLoad } from '../../src/ui/loadFramework';
 
 function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { readonly data: Map<string, string> } {

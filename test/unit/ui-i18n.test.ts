@@ -4,7 +4,7 @@ import { createFormatters } from '../../src/i18n/createFormatters';
 import { createI18n } from '../../src/i18n/createI18n';
 import { isLanguage, pickLanguage } from '../../src/i18n/languages';
 import { localize, resolveLocalized } from '../../src/i18n/localize';
-import { interpolateNodes } from '../../src/ui/interpolateNodes';
+import { interpolateNodes } from '../../src/ui/shared/interpolateNodes';
 
 describe('createI18n', () => {
   it('is ready on return, in the requested language, with English as fallback', () => {

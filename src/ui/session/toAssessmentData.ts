@@ -5,7 +5,7 @@
  */
 import type { AssessmentSnapshot } from '../../storage';
 import type { AssessmentData } from './assessmentSession';
-import { reuseUnchanged, sameRecord } from './reuseUnchanged';
+import { reuseUnchanged, sameValue } from '../shared/structuralSharing';
 
 /** Undefined when the assessment record is missing, deleted or unreadable. */
 export function toAssessmentData(snapshot: AssessmentSnapshot, previous: AssessmentData | null): AssessmentData | undefined {
@@ -13,7 +13,7 @@ export function toAssessmentData(snapshot: AssessmentSnapshot, previous: Assessm
   if (assessment === undefined) return undefined;
   const { records } = snapshot;
   const next: AssessmentData = {
-    assessment: previous !== null && sameRecord(previous.assessment, assessment) ? previous.assessment : assessment,
+    assessment: previous !== null && sameValue(previous.assessment, assessment) ? previous.assessment : assessment,
     assessors: reuseUnchanged(previous?.assessors, records.assessor),
     institutions: reuseUnchanged(previous?.institutions, records.institution),
     interviews: reuseUnchanged(previous?.interviews, records.interview),

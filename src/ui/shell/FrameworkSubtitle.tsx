@@ -4,9 +4,9 @@
  */
 import { useId } from 'preact/hooks';
 import { useAppState } from '../AppStateContext';
-import { countFramework } from '../frameworkCounts';
-import { FrameworkText } from '../FrameworkText';
-import { interpolateNodes } from '../interpolateNodes';
+import { countFramework } from '../shared/frameworkCounts';
+import { FrameworkText } from '../shared/FrameworkText';
+import { interpolateNodes } from '../shared/interpolateNodes';
 import { useTranslation } from '../useTranslation';
 import { frameworkKey } from './installedFrameworks';
 import { useShell } from './ShellContext';

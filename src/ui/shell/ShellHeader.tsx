@@ -6,7 +6,7 @@
  */
 import type { ComponentChild } from 'preact';
 import type { Assessment } from '../../core/assessment/assessmentSchema';
-import { LanguageSwitcher } from '../LanguageSwitcher';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import { formatRoute, type Route } from '../routing/route';
 import { useTranslation } from '../useTranslation';
 import { localDateOf } from './dates';
@@ -108,12 +108,12 @@ export function AssessmentSubtitle({ assessment, meName, setupHref }: { readonly
 
 /** A date range in the interface language ("3–7 October 2022"), or one date, or nothing. */
 export function useDateRange(start: string | null, end: string | null): string | undefined {
-  const { language, format } = useTranslation();
+  const { format } = useTranslation();
   const from = start === null ? undefined : localDateOf(start);
   const to = end === null ? undefined : localDateOf(end);
   if (from && to) {
     try {
-      return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).formatRange(from, to);
+      return format.dateRange(from, to);
     } catch {
       return `${format.date(from)} – ${format.date(to)}`;
     }

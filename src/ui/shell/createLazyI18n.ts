@@ -11,6 +11,7 @@
  */
 import i18next, { type i18n } from 'i18next';
 import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../../i18n/languages';
+import { addAppNumberFormat } from '../../i18n/addAppNumberFormat';
 
 type Strings = Readonly<Record<string, unknown>>;
 
@@ -21,7 +22,9 @@ export const FIRST_SCREEN_NAMESPACES = ['common', 'shell', 'assessments', 'pwa',
 const DEFAULT_NAMESPACE = 'common';
 
 const commonFiles = import.meta.glob<Strings>('../../../locales/*/common.json', { eager: true, import: 'default' });
-const otherFiles = import.meta.glob<Strings>(['../../../locales/*/*.json', '!../../../locales/*/common.json'], { import: 'default' });
+// formats.json (the Intl fallback's words, src/i18n/appIntl.ts) and glossary.json (checked by a
+// test) are data read by code, not string namespaces.
+const otherFiles = import.meta.glob<Strings>(['../../../locales/*/*.json', '!../../../locales/*/common.json', '!../../../locales/*/formats.json', '!../../../locales/*/glossary.json'], { import: 'default' });
 
 /** `../../../locales/hy/shell.json` → ['hy', 'shell']. */
 function parsePath(path: string): readonly [string, string] | undefined {
@@ -56,6 +59,7 @@ export async function createLazyI18n(language: Language): Promise<LazyI18n> {
     // Preact escapes text content itself; escaping here would show "&amp;" on screen.
     interpolation: { escapeValue: false },
   });
+  addAppNumberFormat(instance);
 
   const fetching = new Map<string, Promise<void>>();
   const loadFile = (path: string): Promise<void> => {

@@ -6,7 +6,7 @@ export { appPerFile, type AppPerFileOptions } from './appPerFile';
 export { buildApp, type BuildAppOptions, type BuiltApp } from './buildApp';
 export { buildPageModule, type PageModuleBuild } from './buildPageModule';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, LAPTOP, TABLET, launchChromium, missingChromium, type LaunchedChromium } from './chromium';
-export { eventually, recordErrors, seriousAxeViolations } from './pageTools';
+export { axeViolations, eventually, recordErrors, seriousAxeViolations } from './pageTools';
 export { RESULTS_DIR, ROOT } from './paths';
 export { serveApp, type ServedApp } from './serveApp';
 export { startApp, type AppInBrowser, type StartAppOptions } from './startApp';

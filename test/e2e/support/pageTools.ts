@@ -33,6 +33,15 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
  * and a critical line of its own when that part is not on the page at all.
  */
 export async function seriousAxeViolations(page: Page, within?: string): Promise<string[]> {
+  return (await axeViolations(page, within)).filter((line) => line.startsWith('serious ') || line.startsWith('critical '));
+}
+
+/**
+ * Every axe-core violation on the page as it is now, whatever its impact (minor and moderate ones
+ * too: a repeated landmark name is "moderate" and still confuses a screen-reader user), one line
+ * each, as "<impact> <rule>: <help> @ <targets>".
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated over the DevTools protocol, not added as an inline <script>: the app's CSP forbids those.
   await page.evaluate(axe.source);
   const results = await page.evaluate(async (selector) => {
@@ -47,7 +56,5 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
   }, within ?? null);
-  return results
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);
+  return results.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(', ')}`);
 }

@@ -65,11 +65,15 @@ export function AssessmentsScreen() {
           {t('assessments:importBundle.lead')} <a href={formatRoute({ screen: 'import' })}>{t('assessments:importBundle.link')}</a>
         </p>
       </section>
-      <div class="assessments-aside panel-stack">
-        <NewAssessmentForm />
-        <OpenExampleButton />
-        <StorageStatusPanel />
-      </div>
+      {/* Shown with the list, not before it: on a tablet the panels sit below the list, and a list
+          arriving above them a moment later pushed them down the screen (layout shift 0.2). */}
+      {all !== null && (
+        <div class="assessments-aside panel-stack">
+          <NewAssessmentForm />
+          <OpenExampleButton />
+          <StorageStatusPanel />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { interpolateNodes } from '../../interpolateNodes';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import type { DashboardFormatters } from './dashboardFormatters';
 import type { ConsensusGapView } from './figureView';

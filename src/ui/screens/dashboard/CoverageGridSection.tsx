@@ -5,7 +5,7 @@
  */
 import { memo } from 'preact/compat';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import type { CoverageGrid, GridCell, GridRow, InterviewCounts } from '../../../core/analysis/coverageGrid';
@@ -44,9 +44,9 @@ export function CoverageGridSection({ assessmentId, grid, index, fmt }: Coverage
             </p>
           )}
           <p class="dash-hint">{t('dashboard:grid.legend')}</p>
-          <div class="dash-grid-scroll" role="region" aria-labelledby="dash-grid-heading" tabIndex={0}>
+          <div class="dash-grid-scroll" role="region" aria-labelledby="dash-grid-caption" tabIndex={0}>
             <table class="dash-grid">
-              <caption class="visually-hidden">{t('dashboard:grid.caption')}</caption>
+              <caption id="dash-grid-caption" class="visually-hidden">{t('dashboard:grid.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col" class="dash-grid-name">

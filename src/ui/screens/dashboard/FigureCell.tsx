@@ -6,7 +6,7 @@
 import type { Basis, Spread } from '../../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { TFunction } from 'i18next';
-import { interpolateNodes } from '../../interpolateNodes';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import { ConsensusGap } from './ConsensusGap';
 import { CoverageMeter } from './CoverageMeter';

@@ -4,7 +4,7 @@
  */
 import { memo } from 'preact/compat';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import type { DashboardFormatters } from './dashboardFormatters';

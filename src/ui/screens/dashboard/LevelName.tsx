@@ -1,5 +1,5 @@
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 
 /** A level's name from the framework, marked with its language when it falls back to English. */
 export function LevelName({ index, levelId }: { readonly index: FrameworkIndex; readonly levelId: string }) {

@@ -5,7 +5,7 @@
  * level or tendency moves), and when it does, that is news.
  */
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { interpolateNodes } from '../../interpolateNodes';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import type { DashboardFormatters } from './dashboardFormatters';
 import { LevelName } from './LevelName';

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import type { DashboardFormatters } from './dashboardFormatters';
 
 /** Pillars named in running text ("6.5 Data management … and 6.9 Digital infrastructure …"), joined as the language joins lists. */

@@ -1,12 +1,12 @@
 /**
  * One pillar of Table 3: its figure per track and overall, and, when opened, its sub-topics.
  * Memoised: the screen hands over the same row object while the pillar's figures stay put (see
- * keepUnchanged), so a new note re-renders only the pillars it moves.
+ * shared/structuralSharing), so a new note re-renders only the pillars it moves.
  */
 import { memo } from 'preact/compat';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import { PillarConsensusEditor } from '../rating/PillarConsensusEditor';
 import type { DashboardFormatters } from './dashboardFormatters';
@@ -44,9 +44,8 @@ export const PillarRow = memo(function PillarRow({ assessmentId, row, index, fmt
             aria-controls={expanded ? drillDownId(row.pillarId) : undefined}
             onClick={() => onToggle(row.pillarId)}
           >
-            <span class="dash-drill-chevron" aria-hidden="true">
-              {expanded ? '▾' : '▸'}
-            </span>
+            {/* Drawn by CSS with empty alt text, so the row's name is never read with an arrow. */}
+            <span class="dash-drill-chevron" aria-hidden="true" />
             <span class="dash-code">{pillar.code}</span>
             <span class="dash-pillar-name">
               <FrameworkText value={pillar.name} />

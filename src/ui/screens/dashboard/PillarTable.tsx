@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'preact/hooks';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import type { DashboardFormatters } from './dashboardFormatters';
 import { moveFocusBetweenToggles } from './moveFocusBetweenToggles';

@@ -4,6 +4,8 @@
  * the way the language joins them ("A, B and C", "A, B и C"). Intl objects are costly to build, so
  * the screen makes one set per language.
  */
+import { createAppIntl } from '../../../i18n/appIntl';
+import { isLanguage } from '../../../i18n/languages';
 
 export interface ListPart {
   readonly kind: 'item' | 'literal';
@@ -28,11 +30,14 @@ export interface DashboardFormatters {
 }
 
 export function createDashboardFormatters(language: string): DashboardFormatters {
-  const score = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const gap = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-  const spread = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
-  const count = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-  const list = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
+  // The app's Intl layer: its own words where the browser lacks the language, and a real minus
+  // sign (U+2212) on negative gaps, never a hyphen.
+  const intl = createAppIntl(isLanguage(language) ? language : 'en');
+  const score = intl.number({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const gap = intl.number({ minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  const spread = intl.number({ maximumFractionDigits: 2 });
+  const count = intl.number({ maximumFractionDigits: 0 });
+  const list = intl.list();
   return {
     score: (value) => score.format(value),
     // Rounding first: a gap of 1e-12 from floating point must read "0.00", not "+0.00".

@@ -16,7 +16,7 @@ import type { JsonValue } from '../../../core/merge/change';
 import type { FieldPatch } from '../../../storage';
 import type { ConflictRow } from '../../../storage/conflictRow';
 import type { StorageFailure } from '../../../storage/storageFailure';
-import { interpolateNodes } from '../../interpolateNodes';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import type { AssessmentData } from '../../session/assessmentSession';
 import { useTranslation } from '../../useTranslation';
 import {

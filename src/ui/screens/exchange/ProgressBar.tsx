@@ -17,8 +17,8 @@ export interface ProgressBarProps {
 
 export function ProgressBar({ label, stage, percent }: ProgressBarProps) {
   const id = useId();
-  const { language } = useTranslation();
-  const percentFormat = useMemo(() => new Intl.NumberFormat(language, { style: 'percent' }), [language]);
+  const { format } = useTranslation();
+  const percentFormat = useMemo(() => format.intl.number({ style: 'percent' }), [format]);
   return (
     <div class="xc-progress">
       <p id={`${id}-label`} class="xc-progress-label">

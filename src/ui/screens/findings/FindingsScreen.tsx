@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../../../core/assessment/findingSchema';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { formatRoute } from '../../routing/route';
 import { ScreenMessage } from '../../shared/ScreenMessage';
 import { useOpenAssessment } from '../../shell/useOpenAssessment';

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import type { Finding } from '../../../core/assessment/findingSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 

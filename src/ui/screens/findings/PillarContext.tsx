@@ -7,7 +7,7 @@ import { OVERALL_TRACK_ID } from '../../../core/assessment/consensusSchema';
 import type { ConsensusAwareEstimate, PillarEstimate } from '../../../core/estimate/estimateTypes';
 import type { Pillar } from '../../../core/framework/frameworkSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import { EstimateText } from '../rating/EstimateText';

@@ -1,7 +1,7 @@
 /** The pillars as links (#/a/:id/findings/:pillarId), each with its number of findings. */
 import type { Framework } from '../../../core/framework/frameworkSchema';
-import { FrameworkText } from '../../FrameworkText';
-import { LIST_LINKS, moveFocusInList } from '../../moveFocusInList';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { LIST_LINKS, moveFocusInList } from '../../shared/moveFocusInList';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import { useCurrentInView } from '../rating/useCurrentInView';

@@ -5,7 +5,7 @@
  * next note with it and puts the cursor back in the note.
  */
 import { useState } from 'preact/hooks';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { coverageTotals, guidingCoverage, relevantPillars, type PillarCoverage } from './guidingCoverage';
 import { useInterview } from './InterviewContext';
@@ -106,9 +106,8 @@ function PillarGuide({ entry, collapsed, onlyMissing, hintId, onToggle, onChoose
     <section class="guide-pillar" aria-labelledby={`${listId}-heading`}>
       <h4 id={`${listId}-heading`} class="guide-pillar-heading">
         <button type="button" class="guide-pillar-toggle" aria-expanded={!collapsed} aria-controls={listId} onClick={onToggle}>
-          <span class="guide-chevron" aria-hidden="true">
-            {collapsed ? '▸' : '▾'}
-          </span>
+          {/* Drawn by CSS with empty alt text: the heading's name is the pillar, not "▸ 6.5 …". */}
+          <span class="guide-chevron" aria-hidden="true" />
           <span class="guide-code">{pillar.code}</span>
           <span class="guide-pillar-name">
             <FrameworkText value={pillar.name} />

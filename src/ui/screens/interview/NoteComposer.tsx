@@ -22,12 +22,13 @@ import type { Attachment } from '../../../core/assessment/attachmentSchema';
 import type { ObservationKind, ObservationTag } from '../../../core/assessment/observationSchema';
 import { ok, type Result } from '../../../core/result';
 import type { StorageFailure } from '../../../storage/storageFailure';
+import { SaveIndicator } from '../../shell/SaveIndicator';
 import { useTranslation } from '../../useTranslation';
 import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
 import { AttachmentView } from './AttachmentView';
 import { AudioRecorder, type AudioRecorderHandle } from './AudioRecorder';
 import { audioAllowed } from './consentRules';
-import { ariaShortcut, composerKey, SHORTCUT_CODES, startsTag, type ComposerAction, type TrackChoice } from './composerShortcuts';
+import { ariaShortcut, composerKey, nextLevelOf, SHORTCUT_CODES, startsTag, type ComposerAction, type TrackChoice } from './composerShortcuts';
 import { useInterview } from './InterviewContext';
 import type { SubmittedNote } from './interviewModel';
 import type { TagCandidate } from './matchTags';
@@ -358,6 +359,12 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
         announce(t('interview:composer.levelSet', { level: name }));
         return;
       }
+      case 'nextLevel': {
+        const level = nextLevelOf(fields.current.level, levelIds);
+        setFields({ level });
+        announce(t('interview:composer.levelSet', { level: level === null ? t('interview:level.none') : levelName(level) }));
+        return;
+      }
       case 'tracks':
         setFields({ tracks: action.tracks });
         announce(t('interview:composer.tracksSet', { tracks: trackChoiceName(action.tracks) }));
@@ -409,9 +416,23 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
     [],
   );
 
-  // The composer is what this screen is for: the cursor starts in it.
+  // The composer is what this screen is for: the cursor starts in it, and it is on screen (a new
+  // interview's open details panel would otherwise leave it below the fold, typed into unseen).
+  // While it has focus it stays in view: a screen still settling above it (the details panel, the
+  // guiding questions, translations arriving) would otherwise push it back below the fold.
   useEffect(() => {
-    textRef.current?.focus({ preventScroll: true });
+    const area = textRef.current;
+    const root = rootRef.current;
+    if (!area || !root) return undefined;
+    area.focus({ preventScroll: true });
+    keepInView(root);
+    const screen = root.closest('.interview-layout');
+    if (!screen || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (composerHasFocus()) keepInView(root);
+    });
+    observer.observe(screen);
+    return () => observer.disconnect();
   }, []);
 
   useLayoutEffect(() => {
@@ -476,6 +497,7 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
         placeholder={t('interview:composer.placeholder')}
         aria-describedby={`${idBase}-hint`}
         onInput={onTextChanged}
+        onFocus={() => rootRef.current && keepInView(rootRef.current)}
         onBeforeInput={(event: InputEvent) => {
           // "#" at the start of a word opens the tag field (also from on-screen keyboards, which
           // send no usable keydown). Checked before insertion, so the "#" never enters the note.
@@ -555,12 +577,32 @@ export function NoteComposer({ onToggleHelp }: { readonly onToggleHelp: () => vo
           )}
         </ul>
       )}
-      <p id={`${idBase}-hint`} class="composer-hint">
-        {t('interview:composer.hint')}{' '}
-        <button type="button" class="link-button" onClick={onToggleHelp} aria-keyshortcuts={ariaShortcut(SHORTCUT_CODES.help)}>
-          {t('interview:shortcuts.show')}
-        </button>
-      </p>
+      <div class="composer-foot">
+        <SaveIndicator announce={false} class="composer-save-state" />
+        <p id={`${idBase}-hint`} class="composer-hint">
+          {t('interview:composer.hint')}{' '}
+          <button type="button" class="link-button" onClick={onToggleHelp} aria-keyshortcuts={ariaShortcut(SHORTCUT_CODES.help)}>
+            {t('interview:shortcuts.show')}
+          </button>
+        </p>
+      </div>
     </section>
   );
+}
+
+/** Room left between the note box and the window's edge when it is scrolled into view. */
+const IN_VIEW_MARGIN_PX = 8;
+
+/**
+ * Brings the note box (the whole composer: text, options, Save, save state) fully into view,
+ * moving the page as little as possible. The composer is sticky to the bottom of the notes
+ * section, but while that section starts below the fold (a new interview, its details open)
+ * sticking cannot lift it. Computed by hand rather than with scrollIntoView, which would honour
+ * the document's scroll-padding (set to the composer's own height, for scrolling notes above it).
+ */
+function keepInView(element: HTMLElement): void {
+  const box = element.getBoundingClientRect();
+  const height = window.innerHeight;
+  if (box.bottom > height) window.scrollBy({ top: Math.min(box.bottom - height + IN_VIEW_MARGIN_PX, box.top - IN_VIEW_MARGIN_PX), behavior: 'instant' });
+  else if (box.top < 0) window.scrollBy({ top: box.top - IN_VIEW_MARGIN_PX, behavior: 'instant' });
 }

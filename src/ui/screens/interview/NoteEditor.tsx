@@ -11,7 +11,7 @@ import type { RecordInputOf } from '../../../core/assessment/recordSchemas';
 import { useTranslation } from '../../useTranslation';
 import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
 import { AttachmentView } from './AttachmentView';
-import { ariaShortcut, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
+import { ariaShortcut, nextLevelOf, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
 import { useInterview } from './InterviewContext';
 import { choiceOfTracks, levelOfRank, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
 import { NoteSourceField } from './NoteSourceField';
@@ -69,10 +69,9 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
     void autosave.flush(keyOf('text'));
     void autosave.flush(keyOf('source'));
     model.editingId.value = null;
-    // Back to the row just edited (its Edit button), so keyboard users keep their place.
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLButtonElement>(`[data-note-id="${note.id}"] .note-actions button`)?.focus();
-    });
+    // Back to the note box: whatever ended the edit (Enter, Escape, Done), the next thing typed is
+    // the next note, never lost on a button.
+    requestAnimationFrame(() => model.composer.current?.focus());
   };
 
   useLayoutEffect(() => {
@@ -102,6 +101,9 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
         break;
       case 'level':
         level.onChange(levelOfRank(action.rank, index?.levelIds ?? []));
+        break;
+      case 'nextLevel':
+        level.onChange(nextLevelOf(level.value, index?.levelIds ?? []));
         break;
       case 'tracks':
         tags.onChange(withTracks(tags.value, action.tracks));

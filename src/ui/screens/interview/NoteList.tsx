@@ -1,7 +1,7 @@
 /**
  * The notes of the interview, oldest first, newest just above the composer. Keyed by observation
  * id; every row is memoised and gets the same record object while its record is unchanged
- * (interviewModel + stableRecords), so a re-render of the list compares props and renders only the
+ * (interviewModel + shared/structuralSharing), so a re-render of the list compares props and renders only the
  * rows that changed. The list does not re-render at all while a note is typed (the draft is not in
  * `listedNotes`) or when one is submitted (pending notes are their own component).
  *
@@ -20,7 +20,7 @@ import { useInterview } from './InterviewContext';
 import type { SubmittedNote } from './interviewModel';
 import { kindLabel } from './noteOptions';
 import { NoteRow } from './NoteRow';
-import { createListStabilizer } from './stableRecords';
+import { createListStabilizer } from '../../shared/structuralSharing';
 
 const NO_ATTACHMENTS: readonly Attachment[] = [];
 
@@ -33,17 +33,15 @@ const NO_ATTACHMENTS: readonly Attachment[] = [];
 export const CHUNK_SIZE = 50;
 
 export function NoteList() {
-  const { t, language } = useTranslation();
+  const { t, format } = useTranslation();
   const { model } = useInterview();
   const notes = model.listedNotes.value;
   const editingId = model.editingId.value;
   const names = model.assessorNames.value;
   const attachments = model.attachmentsByNote.value;
   const me = model.session.me.value?.id;
-  const formatTime = useMemo(() => {
-    const formatter = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
-    return (value: Date) => formatter.format(value);
-  }, [language]);
+  // One function per language (rows are memoised on it): "08:29", a 24-hour clock in hy and ru.
+  const formatTime = useMemo(() => (value: Date) => format.time(value), [format]);
   const chunkOf = useMemo(() => createChunker(), []);
   const chunks = chunkOf(notes);
 

@@ -1,6 +1,6 @@
 /**
  * One note of the list. Memoised: its props are the stored record (the same object while the
- * record is unchanged, see stableRecords.ts), its attachments (same array while unchanged), and a
+ * record is unchanged, see shared/structuralSharing.ts), its attachments (same array while unchanged), and a
  * few strings and flags, so a new note or an edit elsewhere skips this row entirely.
  *
  * Notes belong to their author: only my notes get Edit and Delete. Text is rendered as text
@@ -9,7 +9,7 @@
 import { memo } from 'preact/compat';
 import type { Attachment } from '../../../core/assessment/attachmentSchema';
 import type { Observation } from '../../../core/assessment/observationSchema';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { AttachmentView } from './AttachmentView';
 import { ConfidentialBadge, ConfidentialToggle } from './ConfidentialToggle';

@@ -4,7 +4,7 @@
  * work (the screen matches `event.code`).
  */
 import type { ComponentChild } from 'preact';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { useInterview } from './InterviewContext';
 import { shortcutLabel, SHORTCUT_CODES, trackShortcutKeys } from './composerShortcuts';
@@ -70,6 +70,7 @@ export function ShortcutHelp({ onClose }: ShortcutHelpProps) {
         {', '}0: {t('interview:level.none')}
       </>,
     ],
+    [key(SHORTCUT_CODES.nextLevel), t('interview:shortcuts.nextLevel')],
     [key(SHORTCUT_CODES.source), t('interview:shortcuts.source')],
     [key(SHORTCUT_CODES.keepTags), t('interview:shortcuts.keepTags')],
     [key(SHORTCUT_CODES.photo), t('interview:shortcuts.photo')],

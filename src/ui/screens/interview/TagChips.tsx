@@ -5,7 +5,7 @@
 import type { ObservationTag } from '../../../core/assessment/observationSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import type { LocalizedText } from '../../../core/framework/frameworkSchema';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 
 export interface TagRef {

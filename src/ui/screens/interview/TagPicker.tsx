@@ -10,7 +10,7 @@
  */
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { useInterview } from './InterviewContext';
 import { matchTags, type TagCandidate } from './matchTags';

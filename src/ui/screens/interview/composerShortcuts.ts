@@ -12,7 +12,9 @@
  * - Ctrl+Alt is AltGr on Windows (it types characters on many layouts), so Ctrl must be up.
  * - Alt+digit switches tabs in Chromium on Linux; here Alt+0…9 set the suggested level (by rank,
  *   so they follow any framework's levels), and only while the interview screen has the focus. In
- *   the installed app there are no tabs to switch.
+ *   the installed app there are no tabs to switch; in a browser tab Chromium may take Alt+1…9 before
+ *   the page sees them, so Alt+L ("level") is the second route: it steps through the levels and
+ *   back to none.
  * - Tablets with keyboards (Chromebooks, iPads) report Alt/Option with the same codes.
  */
 import type { ObservationKind } from '../../../core/assessment/observationSchema';
@@ -35,6 +37,8 @@ export type ComposerAction =
   | { readonly type: 'kind'; readonly kind: ObservationKind }
   /** rank 1 = the framework's lowest level; null clears the suggestion. */
   | { readonly type: 'level'; readonly rank: number | null }
+  /** The next level up from the current one, after the highest back to none (Alt+L). */
+  | { readonly type: 'nextLevel' }
   | { readonly type: 'tracks'; readonly tracks: TrackChoice }
   | { readonly type: 'tag' }
   | { readonly type: 'source' }
@@ -65,6 +69,7 @@ const ACTION_KEYS: ReadonlyMap<string, ComposerAction> = new Map<string, Compose
   ['KeyA', { type: 'file' }],
   ['KeyR', { type: 'record' }],
   ['KeyK', { type: 'keepTags' }],
+  ['KeyL', { type: 'nextLevel' }],
   ['Slash', { type: 'help' }],
 ]);
 
@@ -107,6 +112,13 @@ export function parseShortcut(event: KeyLike, config: ShortcutConfig): ComposerA
   if (digit === 0) return { type: 'level', rank: null };
   if (digit !== undefined && digit <= config.levelCount) return { type: 'level', rank: digit };
   return null;
+}
+
+/** The level after `current` (ids in rank order): none → lowest → … → highest → none. */
+export function nextLevelOf(current: string | null, levelIds: readonly string[]): string | null {
+  if (current === null) return levelIds[0] ?? null;
+  const position = levelIds.indexOf(current);
+  return position === -1 ? (levelIds[0] ?? null) : (levelIds[position + 1] ?? null);
 }
 
 export type ComposerKey = 'save' | 'edit-last' | null;
@@ -154,5 +166,6 @@ export const SHORTCUT_CODES = {
   file: 'KeyA',
   record: 'KeyR',
   keepTags: 'KeyK',
+  nextLevel: 'KeyL',
   help: 'Slash',
 } as const;

@@ -21,7 +21,7 @@ import { compareNotes } from './compareNotes';
 import type { ComposerAction } from './composerShortcuts';
 import { notesPerSubTopic, relevantPillars } from './guidingCoverage';
 import { buildTagCandidates, type TagCandidate } from './matchTags';
-import { createGroupStabilizer, createListStabilizer, createValueStabilizer } from './stableRecords';
+import { createGroupStabilizer, createListStabilizer, createValueStabilizer } from '../../shared/structuralSharing';
 
 /** What a submitted note carries until storage has it (and the list shows the stored record). */
 export interface SubmittedNote {

@@ -5,7 +5,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ObservationKind } from '../../../core/assessment/observationSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { ariaShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
 import type { SegmentedOption } from './SegmentedChoice';

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../../core/result';
 import type { StorageFailure } from '../../../storage/storageFailure';
 import { useInterview } from './InterviewContext';
-import { sameValue } from './stableRecords';
+import { sameValue } from '../../shared/structuralSharing';
 
 export interface AutosavedField<V> {
   readonly value: V;

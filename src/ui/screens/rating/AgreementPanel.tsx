@@ -8,8 +8,8 @@ import type { Rating } from '../../../core/assessment/ratingSchema';
 import type { Pillar } from '../../../core/framework/frameworkSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { useMemo } from 'preact/hooks';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import { agreementBand, agreementOfPillar, type AgreementBand } from '../../../core/analysis/agreementOfPillar';
 

@@ -14,7 +14,7 @@ import { consensusId, type Consensus, type ConsensusScope } from '../../../core/
 import type { ConsensusAwareEstimate } from '../../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { ok } from '../../../core/result';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { AutosaveTextarea } from './AutosaveTextarea';

@@ -4,7 +4,7 @@
  */
 import type { Basis } from '../../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { interpolateNodes } from '../../interpolateNodes';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useTranslation } from '../../useTranslation';
 import { LevelLabel } from './LevelLabel';
 

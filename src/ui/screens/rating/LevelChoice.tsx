@@ -11,9 +11,9 @@ import type { JSX } from 'preact';
 import type { Indicator } from '../../../core/framework/frameworkSchema';
 import { descriptorFor, type FrameworkIndex } from '../../../core/framework/indexFramework';
 import { resolveLocalized } from '../../../i18n/localize';
-import { BreakableText } from '../../BreakableText';
-import { FrameworkText } from '../../FrameworkText';
-import { SourceBadge } from '../../SourceBadge';
+import { BreakableText } from '../../shared/BreakableText';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { SourceBadge } from '../../shared/SourceBadge';
 import { useTranslation } from '../../useTranslation';
 
 export interface LevelMark {

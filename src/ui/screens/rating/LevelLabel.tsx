@@ -1,5 +1,5 @@
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 
 /** A level id as its name; null is "cannot judge"; an id the framework lacks is shown as it is. */

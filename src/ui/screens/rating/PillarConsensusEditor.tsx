@@ -6,8 +6,8 @@
  *   <PillarConsensusEditor assessmentId={id} pillarId="strategic-planning" headingLevel={3} />
  */
 import { OVERALL_TRACK_ID } from '../../../core/assessment/consensusSchema';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { ConsensusEditor } from './ConsensusEditor';

@@ -6,13 +6,13 @@
  *
  * Route: #/a/:assessmentId/rating/:subTopicId (no sub-topic: the first scored one).
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { Assessor } from '../../../core/assessment/assessorSchema';
 import type { Rating } from '../../../core/assessment/ratingSchema';
 import type { SubTopic } from '../../../core/framework/frameworkSchema';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { formatRoute } from '../../routing/route';
 import { ScreenMessage } from '../../shared/ScreenMessage';
 import { useOpenAssessment } from '../../shell/useOpenAssessment';
@@ -29,6 +29,7 @@ import { SubTopicPicker } from './SubTopicPicker';
 import { TrackConsensusEditors } from './TrackConsensusEditors';
 import { TrackRating } from './TrackRating';
 import '../../shared/pickerScreen.css';
+import { indicatorHeadingId } from './indicatorHeadingId';
 import './rating.css';
 
 export interface RatingScreenProps {
@@ -48,6 +49,17 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
     [index, data?.ratings, me?.id],
   );
   const cells = useMemo(() => (index && subTopic ? cellsOfSubTopic(index, subTopic) : []), [index, subTopic]);
+  // Opening a sub-topic (by link or on load) puts the cursor on my first unrated level choice,
+  // unless the keyboard is already somewhere on purpose (the sub-topic list, a field).
+  const ready = data !== null && index !== undefined && subTopic !== undefined;
+  useEffect(() => {
+    if (!ready || !me || me.role === 'observer') return undefined;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || active.id === 'main') focusMyRating();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ready, subTopic?.id, me?.id]);
   const evidence = useMemo(
     () => (data && subTopic ? groupEvidenceOfSubTopic(data.observations, subTopic.id, cells) : undefined),
     [data?.observations, subTopic, cells],
@@ -96,6 +108,12 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
 
   return (
     <div class="rating-screen">
+      {me && me.role !== 'observer' && (
+        // Not a fragment link: the hash is the app's route.
+        <button type="button" class="rating-skip" onClick={() => focusMyRating()}>
+          {t('rating:skipToMine')}
+        </button>
+      )}
       <header class="rating-header">
         <div class="rating-title">
           <h2 id="rating-title">
@@ -220,8 +238,8 @@ export function RatingScreen({ assessmentId, subTopicId }: RatingScreenProps) {
             </div>
           ) : (
             subTopic.indicators.map((indicator) => (
-              <section key={indicator.id} class="indicator-rating" aria-labelledby={`indicator-${indicator.id}`.replace(/[^A-Za-z0-9_-]/g, '-')}>
-                <h3 id={`indicator-${indicator.id}`.replace(/[^A-Za-z0-9_-]/g, '-')}>
+              <section key={indicator.id} class="indicator-rating" aria-labelledby={indicatorHeadingId(indicator.id)}>
+                <h3 id={indicatorHeadingId(indicator.id)}>
                   {interpolateNodes(t, 'rating:indicator', { code: indicator.code }, { label: <FrameworkText value={indicator.label} /> })}
                 </h3>
                 {(index.tracksOfIndicator.get(indicator.id) ?? []).map((trackId) => {
@@ -313,4 +331,16 @@ export function pickSubTopic(index: FrameworkIndex, subTopicId: string | undefin
   if (requested) return requested;
   const all = index.framework.pillars.flatMap((pillar) => pillar.subTopics);
   return all.find((subTopic) => subTopic.indicators.length > 0) ?? all[0];
+}
+
+/**
+ * Focuses my first level choice still unrated on this sub-topic (else my first one), on its chosen
+ * radio if any: the group's Tab stop, where arrow keys and 1–4 act.
+ */
+function focusMyRating(): void {
+  const cell = document.querySelector<HTMLElement>('.track-rating[data-mine="unrated"]') ?? document.querySelector<HTMLElement>('.track-rating[data-mine]');
+  const radio = cell?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? cell?.querySelector<HTMLInputElement>('input[type="radio"]');
+  if (!cell || !radio) return;
+  radio.focus({ preventScroll: true });
+  cell.scrollIntoView({ block: 'nearest' });
 }

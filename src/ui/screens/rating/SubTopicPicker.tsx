@@ -1,10 +1,12 @@
 /**
  * Pillars and their sub-topics as links (#/a/:id/rating/:subTopicId), each with my progress: the
- * indicator × track cells I have judged out of those to judge. Arrow keys move between links.
+ * indicator × track cells I have judged out of those to judge. The list is one Tab stop (the
+ * current sub-topic's link; roving tabindex), so Tab goes on to the ratings instead of through 30
+ * links; arrow keys, Home and End move between the links.
  */
 import type { Framework } from '../../../core/framework/frameworkSchema';
-import { FrameworkText } from '../../FrameworkText';
-import { LIST_LINKS, moveFocusInList } from '../../moveFocusInList';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { LIST_LINKS, moveFocusInList } from '../../shared/moveFocusInList';
 import { formatRoute } from '../../routing/route';
 import { useTranslation } from '../../useTranslation';
 import { sumProgress, type Progress } from './ratingProgress';
@@ -23,6 +25,7 @@ export function SubTopicPicker({ assessmentId, framework, currentId, progress, s
   const { t } = useTranslation();
   const total = sumProgress(progress.values());
   const listRef = useCurrentInView<HTMLUListElement>(currentId);
+  const tabStopId = currentId ?? framework.pillars[0]?.subTopics[0]?.id;
   return (
     <nav class="rating-picker" aria-labelledby="rating-picker-heading">
       <h3 id="rating-picker-heading">{t('rating:picker.heading')}</h3>
@@ -61,6 +64,7 @@ export function SubTopicPicker({ assessmentId, framework, currentId, progress, s
                         href={formatRoute({ screen: 'rating', assessmentId, subTopicId: subTopic.id })}
                         class="picker-link"
                         aria-current={subTopic.id === currentId ? 'page' : undefined}
+                        tabIndex={subTopic.id === tabStopId ? 0 : -1}
                         data-sub-topic-id={subTopic.id}
                       >
                         <span class="picker-code">{subTopic.code}</span>

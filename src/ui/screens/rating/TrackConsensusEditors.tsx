@@ -5,7 +5,7 @@
 import type { ConsensusScope } from '../../../core/assessment/consensusSchema';
 import type { ConsensusAwareEstimate } from '../../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { ConsensusEditor } from './ConsensusEditor';
 

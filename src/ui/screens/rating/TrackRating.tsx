@@ -16,8 +16,8 @@ import { SHARED_TRACK_KEY, type Indicator, type Track } from '../../../core/fram
 import type { FrameworkIndex } from '../../../core/framework/indexFramework';
 import { ok, type Result } from '../../../core/result';
 import type { StorageFailure } from '../../../storage/storageFailure';
-import { FrameworkText } from '../../FrameworkText';
-import { interpolateNodes } from '../../interpolateNodes';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { useShell } from '../../shell/ShellContext';
 import { useTranslation } from '../../useTranslation';
 import { levelSpread } from '../../../core/analysis/agreementOfPillar';
@@ -28,6 +28,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { LevelChoice, type LevelMark } from './LevelChoice';
 import { LevelLabel } from './LevelLabel';
 import { storageFailureMessage } from './storageFailureMessage';
+import { indicatorHeadingId } from './indicatorHeadingId';
 
 export interface TrackRatingProps {
   readonly assessmentId: string;
@@ -63,12 +64,17 @@ export function TrackRating(props: TrackRatingProps) {
   const [linkOverride, setLinkOverride] = useState<readonly string[] | undefined>(undefined);
   const level: LevelValue = levelOverride ? levelOverride.value : mine?.level;
   const linkedIds = linkOverride ?? mine?.evidenceIds ?? [];
+  // Compared with the override as it is when the effect runs, not as this render saw it: a key
+  // pressed between a render and its effect (3 then → at once) sets a newer override that a stale
+  // "storage agrees" must not clear. Storage echoes fast now that only changed records are read.
   useEffect(() => {
-    if (levelOverride && mine?.level === levelOverride.value) setLevelOverride(undefined);
-  }, [mine?.level, levelOverride]);
+    const stored = mine?.level;
+    setLevelOverride((current) => (current && current.value === stored ? undefined : current));
+  }, [mine?.level]);
   useEffect(() => {
-    if (linkOverride && mine && sameIds(mine.evidenceIds, linkOverride)) setLinkOverride(undefined);
-  }, [mine?.evidenceIds, linkOverride]);
+    const stored = mine?.evidenceIds;
+    setLinkOverride((current) => (current && stored && sameIds(stored, current) ? undefined : current));
+  }, [mine?.evidenceIds]);
 
   // What a create must contain; read when the write runs, not when it was scheduled.
   const draft = useRef<{ level: LevelValue; rationale: string; evidenceIds: readonly string[] }>({ level, rationale: '', evidenceIds: linkedIds });
@@ -175,7 +181,8 @@ export function TrackRating(props: TrackRatingProps) {
   const shared = SHARED_TRACK_KEY in indicator.descriptors;
 
   return (
-    <section class="track-rating" aria-labelledby={headingId} data-indicator-id={indicator.id} data-track-id={track.id}>
+    // Named by the indicator and the track: "Central government" alone repeats for every indicator.
+    <section class="track-rating" aria-labelledby={`${indicatorHeadingId(indicator.id)} ${headingId}`} data-indicator-id={indicator.id} data-track-id={track.id} data-mine={canRate ? (level === undefined ? 'unrated' : 'rated') : undefined}>
       <h4 id={headingId} class="track-rating-heading">
         <TrackName track={track} />
         {shared && <span class="shared-note">{t('rating:track.shared')}</span>}

@@ -8,7 +8,7 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Pillar } from '../../../core/framework/frameworkSchema';
 import type { Institution } from '../../../core/assessment/institutionSchema';
 import type { Interview } from '../../../core/assessment/interviewSchema';
-import { FrameworkText } from '../../FrameworkText';
+import { FrameworkText } from '../../shared/FrameworkText';
 import { AutosaveField } from '../../shell/fields/AutosaveField';
 import { ConfirmButton } from '../../shell/fields/ConfirmButton';
 import { FormField } from '../../shell/fields/FormField';

@@ -36,7 +36,7 @@ export function InterviewsScreen({ assessmentId }: { readonly assessmentId: stri
     () => groupInterviewsByDate(interviews ?? [], (id) => institutionById.get(id)?.name ?? ''),
     [interviews, institutionById],
   );
-  const dayFormat = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'full' }), [language]);
+  const dayFormat = useMemo(() => format.intl.dateTime({ date: 'full' }), [format]);
 
   if (session === null || data === null || session.assessmentId !== assessmentId) {
     return (

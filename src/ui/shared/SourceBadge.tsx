@@ -1,5 +1,5 @@
-import type { DescriptorSource } from '../core/framework/frameworkSchema';
-import { useTranslation } from './useTranslation';
+import type { DescriptorSource } from '../../core/framework/frameworkSchema';
+import { useTranslation } from '../useTranslation';
 
 /** Text, not only colour, tells quoted descriptors from written ones. */
 export function SourceBadge({ source }: { readonly source: DescriptorSource }) {

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
-import { isLanguage, SUPPORTED_LANGUAGES } from '../i18n/languages';
-import { useAppState } from './AppStateContext';
-import { useTranslation } from './useTranslation';
+import { isLanguage, SUPPORTED_LANGUAGES } from '../../i18n/languages';
+import { useAppState } from '../AppStateContext';
+import { useTranslation } from '../useTranslation';
 
 export function LanguageSwitcher() {
   const state = useAppState();

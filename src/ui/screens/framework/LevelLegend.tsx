@@ -1,7 +1,7 @@
-import type { Framework } from '../core/framework/frameworkSchema';
-import { FrameworkText } from './FrameworkText';
-import { interpolateNodes } from './interpolateNodes';
-import { useTranslation } from './useTranslation';
+import type { Framework } from '../../../core/framework/frameworkSchema';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
+import { useTranslation } from '../../useTranslation';
 
 interface LevelLegendProps {
   readonly framework: Framework;

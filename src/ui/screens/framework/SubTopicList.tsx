@@ -1,7 +1,7 @@
-import type { Pillar } from '../core/framework/frameworkSchema';
-import { FrameworkText } from './FrameworkText';
-import { moveFocusInList } from './moveFocusInList';
-import { useTranslation } from './useTranslation';
+import type { Pillar } from '../../../core/framework/frameworkSchema';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { moveFocusInList } from '../../shared/moveFocusInList';
+import { useTranslation } from '../../useTranslation';
 
 interface SubTopicListProps {
   readonly pillar: Pillar;

@@ -1,7 +1,7 @@
 /** Structural sharing: unchanged rows keep their identity so memoised rows skip re-rendering. */
 import { describe, expect, it } from 'vitest';
 import { estimateAssessment } from '../../src/core/estimate/estimateAssessment';
-import { keepUnchanged, sameData } from '../../src/ui/screens/dashboard/keepUnchanged';
+import { reuseUnchanged as keepUnchanged, sameValue as sameData } from '../../src/ui/shared/structuralSharing';
 import { buildPillarRows } from '../../src/ui/screens/dashboard/pillarRows';
 import { armeniaExpertRatings } from '../support/armeniaReference';
 import { builtinMmdma } from '../support/builtinFrameworks';

@@ -2,10 +2,10 @@
  * `#/framework`: the framework explorer (the app's first screen before the shell), loaded lazily.
  * The explorer and its error page bring their own `<main id="main">`.
  */
-import { useAppState } from '../AppStateContext';
-import { FrameworkError } from '../FrameworkError';
-import { FrameworkExplorer } from '../FrameworkExplorer';
-import { useTranslation } from '../useTranslation';
+import { useAppState } from '../../AppStateContext';
+import { FrameworkError } from './FrameworkError';
+import { FrameworkExplorer } from './FrameworkExplorer';
+import { useTranslation } from '../../useTranslation';
 
 export function FrameworkRoute() {
   const load = useAppState().frameworkLoad.value;

@@ -1,8 +1,8 @@
-import type { Framework, SubTopic } from '../core/framework/frameworkSchema';
+import type { Framework, SubTopic } from '../../../core/framework/frameworkSchema';
 import { DescriptorTable } from './DescriptorTable';
-import { FrameworkText } from './FrameworkText';
-import { interpolateNodes } from './interpolateNodes';
-import { useTranslation } from './useTranslation';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
+import { useTranslation } from '../../useTranslation';
 
 interface SubTopicDetailProps {
   readonly framework: Framework;

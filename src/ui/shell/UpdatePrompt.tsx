@@ -4,9 +4,9 @@
  * offline" (once, on first install). Non-modal: focus stays where the assessor is typing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useServiceWorker } from '../pwa/ServiceWorkerContext';
-import '../pwa/updatePrompt.css';
-import { useTranslation } from './useTranslation';
+import { useServiceWorker } from '../../pwa/ServiceWorkerContext';
+import '../../pwa/updatePrompt.css';
+import { useTranslation } from '../useTranslation';
 
 /** How long the offline-ready note stays before it hides itself (it also has a close button). */
 const OFFLINE_READY_VISIBLE_MS = 10_000;

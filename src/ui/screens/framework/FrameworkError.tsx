@@ -1,5 +1,5 @@
-import type { FrameworkProblem } from '../core/framework/validateFramework';
-import { useTranslation } from './useTranslation';
+import type { FrameworkProblem } from '../../../core/framework/validateFramework';
+import { useTranslation } from '../../useTranslation';
 
 interface FrameworkErrorProps {
   readonly problems: readonly FrameworkProblem[];

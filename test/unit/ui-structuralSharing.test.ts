@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reuseUnchanged, sameRecord } from '../../src/ui/session/reuseUnchanged';
+import { reuseUnchanged, sameValue as sameRecord } from '../../src/ui/shared/structuralSharing';
 
 const row = (id: string, text: string, tags: string[] = []) => ({ id, text, tags, deleted: false });
 

@@ -1,11 +1,11 @@
-import type { Framework, Pillar, SubTopic } from '../core/framework/frameworkSchema';
-import { countPillar } from './frameworkCounts';
-import { FrameworkText } from './FrameworkText';
-import { interpolateNodes } from './interpolateNodes';
+import type { Framework, Pillar, SubTopic } from '../../../core/framework/frameworkSchema';
+import { countPillar } from '../../shared/frameworkCounts';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { interpolateNodes } from '../../shared/interpolateNodes';
 import { LevelLegend } from './LevelLegend';
 import { SubTopicDetail } from './SubTopicDetail';
 import { SubTopicList } from './SubTopicList';
-import { useTranslation } from './useTranslation';
+import { useTranslation } from '../../useTranslation';
 
 interface PillarViewProps {
   readonly framework: Framework;

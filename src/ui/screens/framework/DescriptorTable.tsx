@@ -6,13 +6,13 @@
  * give the descriptors room; the explicit ARIA table roles keep the table a table for screen
  * readers, which some browsers stop doing once `display` is changed.
  */
-import { SHARED_TRACK_KEY, type DescriptorSet, type Framework, type Indicator } from '../core/framework/frameworkSchema';
+import { SHARED_TRACK_KEY, type DescriptorSet, type Framework, type Indicator } from '../../../core/framework/frameworkSchema';
 import type { ComponentChild } from 'preact';
-import { resolveLocalized } from '../i18n/localize';
-import { BreakableText } from './BreakableText';
-import { FrameworkText } from './FrameworkText';
-import { SourceBadge } from './SourceBadge';
-import { useTranslation } from './useTranslation';
+import { resolveLocalized } from '../../../i18n/localize';
+import { BreakableText } from '../../shared/BreakableText';
+import { FrameworkText } from '../../shared/FrameworkText';
+import { SourceBadge } from '../../shared/SourceBadge';
+import { useTranslation } from '../../useTranslation';
 
 interface DescriptorTableProps {
   readonly framework: Framework;

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../core/framework/frameworkSchema';
-import { resolveLocalized } from '../i18n/localize';
-import { useTranslation } from './useTranslation';
+import type { LocalizedText } from '../../core/framework/frameworkSchema';
+import { resolveLocalized } from '../../i18n/localize';
+import { useTranslation } from '../useTranslation';
 
 /**
  * A framework text in the interface language. When it falls back to English inside an Armenian or

@@ -1,5 +1,5 @@
-import type { Framework } from '../core/framework/frameworkSchema';
-import { useAppState } from './AppStateContext';
+import type { Framework } from '../../../core/framework/frameworkSchema';
+import { useAppState } from '../../AppStateContext';
 import { PillarNav } from './PillarNav';
 import { PillarView } from './PillarView';
 

@@ -1,4 +1,4 @@
-import type { Framework, Pillar } from '../core/framework/frameworkSchema';
+import type { Framework, Pillar } from '../../core/framework/frameworkSchema';
 
 export interface FrameworkCounts {
   readonly pillars: number;
