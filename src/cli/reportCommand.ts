@@ -11,6 +11,8 @@ import ruReport from '../../locales/ru/report.json';
 import type { FrameworkIndex } from '../core/framework/indexFramework';
 import { indexFramework } from '../core/framework/indexFramework';
 import { validateFramework } from '../core/framework/validateFramework';
+import { calendarDateFormat } from '../i18n/calendarDateFormat';
+import { isLanguage } from '../i18n/languages';
 import { readBundle } from '../exchange/bundle/readBundle';
 import { BUILTIN_FRAMEWORK_SOURCES } from '../frameworks/builtinFrameworks';
 import { buildReport } from '../report/buildReport';
@@ -52,7 +54,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo): Prom
   const output = args.values.get('--output');
   if (output === undefined) throw new CliError(EXIT.USAGE, 'report needs -o <file>');
   const lang = args.values.get('--lang') ?? 'en';
-  if (!(lang in STRINGS)) throw new CliError(EXIT.USAGE, '--lang must be en, hy or ru');
+  if (!isLanguage(lang)) throw new CliError(EXIT.USAGE, '--lang must be en, hy or ru');
 
   const passphrase = await readPassphrase(io, args.values.get('--passphrase-file'));
   const read = await readBundle(await openInput(io, path), passphrase === undefined ? {} : { passphrase });
@@ -67,8 +69,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo): Prom
   if (!records.ok) throw new CliError(EXIT.REFUSED, `${path}: ${records.error}`);
   for (const [table, count] of Object.entries(records.value.invalid)) io.stderr(`mmdma: left out ${count} ${table} record(s) that do not validate.\n`);
 
-  const t = reportTFromStrings(STRINGS[lang as keyof typeof STRINGS], enReport);
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const t = reportTFromStrings(STRINGS[lang], enReport);
+  const formatDate = calendarDateFormat(lang);
   let bytes: Uint8Array;
   if (format === 'csv') bytes = new TextEncoder().encode(renderReportCsv(records.value.records, index));
   else {

@@ -95,8 +95,10 @@ function isoOrRaw(ms: number): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** "31,631": the problem texts are English technical detail, so no locale data is needed (or wanted). */
+const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 function durationText(ms: number): string {
-  if (ms >= 365 * DAY_MS) return `${Math.floor(ms / (365.25 * DAY_MS)).toLocaleString('en')} years`;
+  if (ms >= 365 * DAY_MS) return `${groupDigits(Math.floor(ms / (365.25 * DAY_MS)))} years`;
   if (ms >= 2 * DAY_MS) return `${Math.floor(ms / DAY_MS)} days`;
   if (ms >= 2 * 3_600_000) return `${Math.floor(ms / 3_600_000)} hours`;
   return `${Math.max(1, Math.floor(ms / 60_000))} minutes`;

@@ -8,6 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AssessmentRecords } from '../../../core/analysis/assessmentRecords';
+import { calendarDateFormat } from '../../../i18n/calendarDateFormat';
 import { SUPPORTED_LANGUAGES, type Language } from '../../../i18n/languages';
 import { buildReport } from '../../../report/buildReport';
 import { PRINT_CSS } from '../../../report/printCss';
@@ -75,8 +76,7 @@ export function ReportScreen({ assessmentId }: ReportScreenProps) {
   );
   const report = useMemo(() => {
     if (records === undefined || index === undefined || reportT === undefined) return undefined;
-    const dateFormat = new Intl.DateTimeFormat(reportT.language, { dateStyle: 'long', timeZone: 'UTC' });
-    return buildReport(records, index, { lang: reportT.language, t: reportT.t, formatDate: (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`)) }).document;
+    return buildReport(records, index, { lang: reportT.language, t: reportT.t, formatDate: calendarDateFormat(reportT.language) }).document;
   }, [records, index, reportT]);
 
   usePrintStyles(report?.runningTitle ?? data?.assessment.title ?? '');
