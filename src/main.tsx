@@ -13,7 +13,6 @@ import { AppStateContext } from './ui/AppStateContext';
 import { buildAppState, initialLanguageOf } from './ui/shell/buildAppState';
 import { createLazyI18n } from './ui/shell/createLazyI18n';
 import { createShellState } from './ui/shell/createShellState';
-import { loadBuiltins } from './ui/shell/installedFrameworks';
 import { ShellContext } from './ui/shell/ShellContext';
 import './ui/styles.css';
 import './ui/shell/shell.css';
@@ -39,7 +38,10 @@ const shell = createShellState({
   window,
   keyValueStorage: storage,
   // The framework data is large and the assessments list does not need it: its own chunk.
-  loadBuiltinFrameworks: () => import('./frameworks/builtinFrameworks').then((module) => loadBuiltins(module.BUILTIN_FRAMEWORK_SOURCES)),
+  loadBuiltinFrameworks: async () => {
+    const [{ BUILTIN_FRAMEWORK_SOURCES }, { loadBuiltins }] = await Promise.all([import('./frameworks/builtinFrameworks'), import('./ui/shell/loadBuiltins')]);
+    return loadBuiltins(BUILTIN_FRAMEWORK_SOURCES);
+  },
 });
 
 const serviceWorker = registerServiceWorker({

@@ -3,7 +3,7 @@
  * loaded like any other data crossing a boundary: a broken edit fails loudly, in the tests first.
  */
 import { z } from 'zod';
-import { frameworkIdSchema } from '../core/framework/frameworkSchema';
+import { frameworkIdSchema } from '../core/framework/frameworkIds';
 import { isoDateSchema } from '../core/assessment/recordBase';
 
 const cell = z.object({ indicatorId: frameworkIdSchema, trackId: frameworkIdSchema, level: frameworkIdSchema });

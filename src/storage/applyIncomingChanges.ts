@@ -24,7 +24,7 @@ import { changeSchema, type Change } from '../core/merge/change';
 import { receive, type ClockFailure } from '../core/clock/hlc';
 import { compareChangeVersions, fieldKey, materialise, recordKey } from '../core/merge/mergeChanges';
 import { tableNames, type TableName } from '../core/assessment/recordSchemas';
-import { formatPath } from '../core/framework/validateFramework';
+import { formatPath } from '../core/validation/formatPath';
 import { err, ok, type Result } from '../core/result';
 import type { StoreDeps } from './commitLocalEdit';
 import type { MmdmaDatabase, StoredRecordRow } from './databaseSchema';

@@ -14,21 +14,20 @@ import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
 import { liveQuery } from 'dexie';
 import { tableNames } from '../core/assessment/recordSchemas';
-import { assessmentChangesSince, assessmentScope, heldBlobs, readAssessmentOutline, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
-import { readIncomingState, type IncomingState, type IncomingStateRequest } from './readIncomingState';
-import { deletePeerRow, listPeerRows, updatePeerRow } from './peers';
-import { applyIncomingChanges, type ApplyOptions, type ApplyReport } from './applyIncomingChanges';
-import { listConflicts, markConflictReviewed, type ConflictsRead } from './conflicts';
+import { assessmentScope, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
+import type { IncomingState, IncomingStateRequest } from './readIncomingState';
+import type { ApplyOptions, ApplyReport } from './applyIncomingChanges';
+import type { ConflictsRead } from './conflicts';
 import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
 import type { MmdmaDatabase, PeerRow } from './databaseSchema';
 import { getBlob, type StoredBlob } from './getBlob';
 import { naturalId } from './naturalId';
 import { parseRecord } from './parseRecord';
-import { acknowledgeChanges, pendingChanges, type OutboxRead } from './pendingChanges';
+import type { OutboxRead } from './pendingChanges';
 import { freshClock, loadClock, saveClock, storedClock } from './persistedClock';
 import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
-import { putBlob, putVerifiedBlobs, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
-import { changesSince, versionVector, type ChangeLogRead } from './readChangeLog';
+import { putBlob, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
+import type { ChangeLogRead } from './readChangeLog';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
 
 /** What `createRecord` takes: the table's input type (defaults optional), without the id it assigns. */
@@ -187,20 +186,20 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     createRecord,
     updateFields,
     deleteRecord,
-    applyChanges: (changes, options) => applyIncomingChanges(db, deps, changes, options),
-    listConflicts: (assessmentId) => listConflicts(db, assessmentId),
-    markConflictReviewed: (lostHlc, reviewed) => markConflictReviewed(db, deps.now, lostHlc, reviewed),
+    applyChanges: (changes, options) => replicating((m) => m.applyIncomingChanges(db, deps, changes, options)),
+    listConflicts: (assessmentId) => replicating((m) => m.listConflicts(db, assessmentId)),
+    markConflictReviewed: (lostHlc, reviewed) => replicating((m) => m.markConflictReviewed(db, deps.now, lostHlc, reviewed)),
     putBlob: (blob, mediaType) => putBlob(db, deps.now, blob, mediaType),
-    putVerifiedBlobs: (entries) => putVerifiedBlobs(db, deps.now, entries),
+    putVerifiedBlobs: (entries) => replicating((m) => m.putVerifiedBlobs(db, deps.now, entries)),
     getBlob: (sha256) => getBlob(db, sha256),
     nodeId,
     existingNodeId,
     resetNodeId,
-    changesSince: (vector) => changesSince(db, vector),
-    versionVector: () => versionVector(db),
-    assessmentChangesSince: (assessmentId, vector) => assessmentChangesSince(db, assessmentId, vector),
-    readAssessmentOutline: (assessmentId) => readAssessmentOutline(db, assessmentId),
-    heldBlobs: (sha256s) => heldBlobs(db, sha256s),
+    changesSince: (vector) => replicating((m) => m.changesSince(db, vector)),
+    versionVector: () => replicating((m) => m.versionVector(db)),
+    assessmentChangesSince: (assessmentId, vector) => replicating((m) => m.assessmentChangesSince(db, assessmentId, vector)),
+    readAssessmentOutline: (assessmentId) => replicating((m) => m.readAssessmentOutline(db, assessmentId)),
+    heldBlobs: (sha256s) => replicating((m) => m.heldBlobs(db, sha256s)),
     assessmentRecordKeys: async (assessmentId) => {
       try {
         return ok(await db.transaction('r', [...tableNames], () => assessmentScope(db, assessmentId)));
@@ -212,13 +211,33 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
       const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onChange, error: (error: unknown) => onError(toStorageFailure(error)) });
       return () => subscription.unsubscribe();
     },
-    readIncomingState: (request) => readIncomingState(db, request),
-    listPeerRows: (assessmentId) => listPeerRows(db, assessmentId),
-    updatePeerRow: (assessmentId, peerId, update) => updatePeerRow(db, assessmentId, peerId, update),
-    deletePeerRow: (assessmentId, peerId) => deletePeerRow(db, assessmentId, peerId),
-    pendingChanges: () => pendingChanges(db),
-    acknowledgeChanges: (pushed) => acknowledgeChanges(db, pushed),
+    readIncomingState: (request) => replicating((m) => m.readIncomingState(db, request)),
+    listPeerRows: (assessmentId) => replicating((m) => m.listPeerRows(db, assessmentId)),
+    updatePeerRow: (assessmentId, peerId, update) => replicating((m) => m.updatePeerRow(db, assessmentId, peerId, update)),
+    deletePeerRow: (assessmentId, peerId) => replicating((m) => m.deletePeerRow(db, assessmentId, peerId)),
+    pendingChanges: () => replicating((m) => m.pendingChanges(db)),
+    acknowledgeChanges: (pushed) => replicating((m) => m.acknowledgeChanges(db, pushed)),
   };
+}
+
+type ReplicationMethods = typeof import('./replicationMethods');
+let replicationMethods: Promise<ReplicationMethods> | undefined;
+
+/**
+ * Runs a replication method once its module is loaded (replicationMethods.ts). A module that
+ * cannot load (an app update removed the old chunk from the cache) is a storage failure like any
+ * other, reported, not thrown; the next call tries the load again.
+ */
+async function replicating<T>(call: (methods: ReplicationMethods) => Promise<Result<T, StorageFailure>>): Promise<Result<T, StorageFailure>> {
+  replicationMethods ??= import('./replicationMethods');
+  let methods: ReplicationMethods;
+  try {
+    methods = await replicationMethods;
+  } catch (error) {
+    replicationMethods = undefined;
+    return err(toStorageFailure(error));
+  }
+  return call(methods);
 }
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {

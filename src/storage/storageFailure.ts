@@ -11,7 +11,7 @@
 import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import type { ClockFailure } from '../core/clock/hlc';
-import { formatPath } from '../core/framework/validateFramework';
+import { formatPath } from '../core/validation/formatPath';
 import type { TableName } from '../core/assessment/recordSchemas';
 
 export interface Problem {

@@ -4,7 +4,8 @@
  * with the file's problems, so a bad edit of mmdma-v1.json fails loudly in every test that uses it.
  */
 import { BUILTIN_FRAMEWORK_SOURCES } from '../../src/frameworks/builtinFrameworks';
-import { loadBuiltins, type InstalledFramework } from '../../src/ui/shell/installedFrameworks';
+import type { InstalledFramework } from '../../src/ui/shell/installedFrameworks';
+import { loadBuiltins } from '../../src/ui/shell/loadBuiltins';
 
 export function loadBuiltinFrameworks(): readonly InstalledFramework[] {
   const { frameworks, problems } = loadBuiltins(BUILTIN_FRAMEWORK_SOURCES);

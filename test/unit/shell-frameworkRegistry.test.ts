@@ -15,7 +15,8 @@ import {
   watchImportedFrameworks,
   type ImportedFrameworksRead,
 } from '../../src/ui/shell/frameworkRegistry';
-import { loadBuiltins, mergeInstalled, type InstalledFramework } from '../../src/ui/shell/installedFrameworks';
+import { mergeInstalled, type InstalledFramework } from '../../src/ui/shell/installedFrameworks';
+import { loadBuiltins } from '../../src/ui/shell/loadBuiltins';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { tinyFramework } from '../support/tinyFramework';
 

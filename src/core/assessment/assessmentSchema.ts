@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frameworkIdSchema, semanticVersionSchema } from '../framework/frameworkSchema';
+import { frameworkIdSchema, semanticVersionSchema } from '../framework/frameworkIds';
 import { deletedSchema, isoDateSchema, nameSchema, recordIdShape, textSchema } from './recordBase';
 
 /** The phases of an assessment, in order; "archived" hides it from the daily lists. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frameworkIdSchema } from '../framework/frameworkSchema';
+import { frameworkIdSchema } from '../framework/frameworkIds';
 import { deterministicId } from '../ids/deterministicId';
 import { uuidSchema } from '../ids/uuidSchema';
 import { assessmentRecordShape, deletedSchema, isoDateTimeSchema, textSchema } from './recordBase';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frameworkIdSchema } from '../framework/frameworkSchema';
+import { frameworkIdSchema } from '../framework/frameworkIds';
 import { uuidSchema } from '../ids/uuidSchema';
 import { assessmentRecordShape, deletedSchema } from './recordBase';
 

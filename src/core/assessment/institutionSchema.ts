@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frameworkIdSchema } from '../framework/frameworkSchema';
+import { frameworkIdSchema } from '../framework/frameworkIds';
 import { assessmentRecordShape, deletedSchema, nameSchema } from './recordBase';
 
 /** A stakeholder institution (the report's Table 1): who matters for which pillar. */

@@ -7,6 +7,7 @@
  * checked in `validateFramework`, which reports every problem with its path rather than the first.
  */
 import { z } from 'zod';
+import { frameworkIdSchema, semanticVersionSchema } from './frameworkIds';
 
 /** Languages are BCP 47 tags; English is required everywhere so there is always a fallback. */
 const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "hy"');
@@ -23,14 +24,7 @@ export const localizedTextSchema = z
   });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-/** Ids are stable across framework versions; codes ("6.5.3") are what people type and may change. */
-export const frameworkIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'must be lower-case letters, digits, "-" or "." (e.g. "data-management.access-to-data")');
-
-export const semanticVersionSchema = z
-  .string()
-  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.0.0"');
+export { frameworkIdSchema, semanticVersionSchema };
 
 export const levelSchema = z.object({
   id: frameworkIdSchema,

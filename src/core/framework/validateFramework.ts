@@ -7,6 +7,7 @@
  * ids, complete descriptor scales, known tracks and levels). The structural pass walks the raw input
  * defensively so it still reports, say, a duplicate id in a file that also has a wrong type elsewhere.
  */
+import { formatPath } from '../validation/formatPath';
 import { frameworkSchema, indicatorSchema, pillarSchema, SHARED_TRACK_KEY, subTopicSchema, type Framework } from './frameworkSchema';
 import { indexFramework, type FrameworkIndex } from './indexFramework';
 import { err, ok, type Result } from '../result';
@@ -85,14 +86,7 @@ function piecewiseProblems(data: unknown): FrameworkProblem[] {
   return problems;
 }
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
+export { formatPath };
 
 type Raw = Record<string, unknown>;
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);

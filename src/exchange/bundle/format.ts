@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { mediaTypeSchema, sha256HexSchema } from '../../core/assessment/attachmentSchema';
 import { isoDateTimeSchema } from '../../core/assessment/recordBase';
 import { parseHlc, nodeIdSchema } from '../../core/clock/hlc';
-import { frameworkIdSchema, semanticVersionSchema } from '../../core/framework/frameworkSchema';
+import { frameworkIdSchema, semanticVersionSchema } from '../../core/framework/frameworkIds';
 import { uuidSchema } from '../../core/ids/uuidSchema';
 import { versionVectorSchema } from '../../core/merge/versionVector';
 import { BUNDLE_LIMITS } from './limits';

@@ -6,7 +6,7 @@
  * bundle: a bundle is written by a program, so a bad line means damage or forgery, not a typo.
  */
 import { changeSchema, type Change } from '../../core/merge/change';
-import { formatPath } from '../../core/framework/validateFramework';
+import { formatPath } from '../../core/validation/formatPath';
 import { decodeUtf8, utf8 } from './bytes';
 import { findDuplicateKey } from './duplicateKeys';
 import { refuse } from './problem';

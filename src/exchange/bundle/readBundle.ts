@@ -11,7 +11,7 @@
 import { ASSESSMENT_SCHEMA_VERSION } from '../../core/assessment/recordSchemas';
 import type { Change } from '../../core/merge/change';
 import { compareChangesCanonically, compareChangeVersions } from '../../core/merge/mergeChanges';
-import { formatPath } from '../../core/framework/validateFramework';
+import { formatPath } from '../../core/validation/formatPath';
 import { err, ok, type Result } from '../../core/result';
 import { byteSource, decodeUtf8, equalBytes, fromBase64, inflateRaw, sha256Hex, toHex, type ByteSource } from './bytes';
 import { sha256 as sha256Streaming } from '@noble/hashes/sha2.js';

@@ -37,7 +37,7 @@ import { createAutosave } from './autosave';
 import { createNotices } from './createNotices';
 import { createRecordWriter } from './createRecordWriter';
 import { describeStorageFailure } from './describeStorageFailure';
-import { installFramework, removeImportedFramework, watchImportedFrameworks, type UnreadableFramework } from './frameworkRegistry';
+import type { UnreadableFramework } from './frameworkRegistry';
 import { mergeInstalled, type BuiltinLoad, type InstalledFramework } from './installedFrameworks';
 import type { ShellState, StorageHealth } from './shellState';
 
@@ -133,19 +133,35 @@ export function createShellState(options: ShellOptions): ShellState {
       notices.notify('error', t('shell:failure.frameworks', { message: error instanceof Error ? error.message : String(error) }));
     },
   );
-  disposers.push(
-    watchImportedFrameworks(
-      db,
-      (read) => {
-        imported.value = read.frameworks;
-        unreadableFrameworks.value = read.unreadable;
-      },
-      (failure) => {
-        if (imported.peek() === null) imported.value = [];
-        reportRead(failure);
-      },
-    ),
+  // The registry validates imported frameworks (the framework schema and its checks): loaded right
+  // away, but not before the first screen, which lists assessments and needs none of it.
+  const registry = () => import('./frameworkRegistry');
+  let stopWatchingImported: (() => void) | undefined;
+  let disposed = false;
+  registry().then(
+    ({ watchImportedFrameworks }) => {
+      if (disposed) return;
+      stopWatchingImported = watchImportedFrameworks(
+        db,
+        (read) => {
+          imported.value = read.frameworks;
+          unreadableFrameworks.value = read.unreadable;
+        },
+        (failure) => {
+          if (imported.peek() === null) imported.value = [];
+          reportRead(failure);
+        },
+      );
+    },
+    (error: unknown) => {
+      if (imported.peek() === null) imported.value = [];
+      notices.notify('error', translator()('shell:failure.frameworks', { message: error instanceof Error ? error.message : String(error) }));
+    },
   );
+  disposers.push(() => {
+    disposed = true;
+    stopWatchingImported?.();
+  });
 
   // ---- Assessments ---------------------------------------------------------------------------------
   const assessments = signal<readonly Assessment[] | null>(null);
@@ -270,14 +286,14 @@ export function createShellState(options: ShellOptions): ShellState {
     frameworksLoaded,
     unreadableFrameworks,
     installFramework: async (framework: Framework, fileName: string) => {
-      const result = await installFramework(db, frameworks.peek(), framework, { fileName, now });
+      const result = await (await registry()).installFramework(db, frameworks.peek(), framework, { fileName, now });
       if (result.ok) {
         askOnce();
         void refreshStorage();
       } else if (result.error.kind === 'quota-exceeded') void refreshStorage();
       return result;
     },
-    removeFramework: (id, version) => removeImportedFramework(db, id, version),
+    removeFramework: async (id, version) => (await registry()).removeImportedFramework(db, id, version),
     rememberMe: (assessmentId, assessorId) => writeMe(options.keyValueStorage, assessmentId, assessorId),
     dispose: () => {
       for (const dispose of disposers.reverse()) dispose();

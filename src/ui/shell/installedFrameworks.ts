@@ -6,7 +6,7 @@
  */
 import type { Framework } from '../../core/framework/frameworkSchema';
 import type { FrameworkIndex } from '../../core/framework/indexFramework';
-import { validateFramework, type FrameworkProblem } from '../../core/framework/validateFramework';
+import type { FrameworkProblem } from '../../core/framework/validateFramework';
 
 export interface InstalledFramework {
   readonly framework: Framework;
@@ -32,17 +32,6 @@ export interface BuiltinLoad {
   readonly problems: readonly FrameworkProblem[];
 }
 
-/** Validates the built-in framework sources; never throws, so a broken file gets a screen, not a blank page. */
-export function loadBuiltins(sources: readonly unknown[]): BuiltinLoad {
-  const frameworks: InstalledFramework[] = [];
-  const problems: FrameworkProblem[] = [];
-  for (const source of sources) {
-    const result = validateFramework(source);
-    if (result.ok) frameworks.push({ framework: result.value.framework, index: result.value.index, origin: 'builtin' });
-    else problems.push(...result.error);
-  }
-  return { frameworks, problems };
-}
 
 /** Built-in first, then imported, each group by id and then version. */
 export function mergeInstalled(builtin: readonly InstalledFramework[], imported: readonly InstalledFramework[]): readonly InstalledFramework[] {
