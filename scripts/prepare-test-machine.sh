@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# What the test command needs beyond npm packages, from Debian's packages (never a browser
+# download): each line is "command-that-must-exist package". On a Debian machine where we are root,
+# what is missing is installed; elsewhere the exact command to run is printed, and the tests that
+# need the tool fail with the same reason.
+set -uo pipefail
+
+needs=(
+  "/usr/bin/chromium chromium"     # every browser test
+  "pdftotext poppler-utils"        # the report's PDF is read back by a reader nobody here wrote
+)
+
+missing=()
+for need in "${needs[@]}"; do
+  read -r tool package <<<"$need"
+  if [[ "$tool" == /* ]]; then [ -x "$tool" ] || missing+=("$package"); else command -v "$tool" >/dev/null 2>&1 || missing+=("$package"); fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's ${missing[*]} for the browser tests (log: /tmp/mmdma-test-apt.log)"
+  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/tmp/mmdma-test-apt.log 2>&1; then
+    exit 0
+  fi
+  echo "apt-get could not install ${missing[*]}; the last lines of its log:"
+  tail -20 /tmp/mmdma-test-apt.log
+else
+  echo "Missing for the browser tests: ${missing[*]}. Install them with:"
+  echo "  sudo apt-get install -y ${missing[*]}"
+fi
+echo "The tests that need them will fail, each saying what is missing."
+exit 0
