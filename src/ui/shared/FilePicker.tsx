@@ -2,8 +2,9 @@
  * A file input that speaks the interface language. The browser's own button says "Choose File" and
  * "No file chosen" in the browser's language whatever the app's; here a labelled button in the
  * app's words opens the hidden input, and the name of the file chosen (or "No file chosen") sits
- * beside it. The field's label stays tied to the input itself, so clicking it and assistive
- * technology's "set file" still reach the real control.
+ * beside it. The button is named by its own words and described by the field's label and the file
+ * chosen; the label stays tied to the input itself (the input's only name, so "the field labelled
+ * X" is one control), and clicking it still opens the chooser.
  */
 import type { Ref } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -41,8 +42,7 @@ export function FilePicker({ id, label, accept, disabled, describedBy, inputRef,
           id={`${id}-button`}
           class="button"
           disabled={disabled}
-          aria-labelledby={`${id}-button ${id}-label`}
-          aria-describedby={[`${id}-chosen`, describedBy].filter(Boolean).join(' ')}
+          aria-describedby={[`${id}-label`, `${id}-chosen`, describedBy].filter(Boolean).join(' ')}
           onClick={() => input.current?.click()}
         >
           {t('filePicker.choose')}
