@@ -4,7 +4,7 @@
  */
 import type { ComponentChild, Ref } from 'preact';
 import { useId } from 'preact/hooks';
-import { DateInput } from '../../shared/DateInput';
+import { LazyDateInput } from './LazyDateInput';
 
 export interface FormFieldProps {
   readonly label: ComponentChild;
@@ -12,7 +12,7 @@ export interface FormFieldProps {
   readonly onInput: (value: string) => void;
   readonly error?: string | undefined;
   readonly hint?: ComponentChild | undefined;
-  /** `date`: typed and shown in the interface language, ISO in and out (DateInput). */
+  /** `date`: typed and shown in the interface language, ISO in and out (shared/DateInput, loaded on first use). */
   readonly type?: 'text' | 'email' | 'date' | 'time' | undefined;
   readonly required?: boolean | undefined;
   readonly autoComplete?: string | undefined;
@@ -32,7 +32,7 @@ export function FormField(props: FormFieldProps) {
         {props.required && <span class="required-mark" aria-hidden="true"> *</span>}
       </label>
       {props.type === 'date' ? (
-        <DateInput
+        <LazyDateInput
           id={id}
           inputRef={props.inputRef}
           name={props.name}
