@@ -18,9 +18,9 @@ import { describe, expect, it } from 'vitest';
 import enAssessments from '../../locales/en/assessments.json';
 import hyAssessments from '../../locales/hy/assessments.json';
 import ruAssessments from '../../locales/ru/assessments.json';
-import enCommon from '../../locales/en/common.json';
-import hyCommon from '../../locales/hy/common.json';
-import ruCommon from '../../locales/ru/common.json';
+import enShell from '../../locales/en/shell.json';
+import hyShell from '../../locales/hy/shell.json';
+import ruShell from '../../locales/ru/shell.json';
 import enSettings from '../../locales/en/settings.json';
 import hySettings from '../../locales/hy/settings.json';
 import ruSettings from '../../locales/ru/settings.json';
@@ -32,9 +32,9 @@ import { appPerFile, axeViolations, eventually, recordErrors, RESULTS_DIR, TABLE
 const INVALID_FRAMEWORK = fileURLToPath(new URL('../fixtures/frameworks/invalid-framework.json', import.meta.url));
 const LANGUAGE_KEY = 'mmdma.language';
 const WORDS = {
-  en: { assessments: enAssessments, common: enCommon, settings: enSettings, setup: enSetup, october: /October/, layout: '04/10/2022', end: '07/10/2022' },
-  hy: { assessments: hyAssessments, common: hyCommon, settings: hySettings, setup: hySetup, october: /հոկտեմբերի/, layout: '04.10.2022', end: '07.10.2022' },
-  ru: { assessments: ruAssessments, common: ruCommon, settings: ruSettings, setup: ruSetup, october: /октября/, layout: '04.10.2022', end: '07.10.2022' },
+  en: { assessments: enAssessments, shell: enShell, settings: enSettings, setup: enSetup, october: /October/, layout: '04/10/2022', end: '07/10/2022' },
+  hy: { assessments: hyAssessments, shell: hyShell, settings: hySettings, setup: hySetup, october: /հոկտեմբերի/, layout: '04.10.2022', end: '07.10.2022' },
+  ru: { assessments: ruAssessments, shell: ruShell, settings: ruSettings, setup: ruSetup, october: /октября/, layout: '04.10.2022', end: '07.10.2022' },
 } as const;
 
 // The browser's own language is US English, the case the native controls get wrong.
@@ -62,8 +62,8 @@ describe('dates and files in the app’s language', () => {
 
     // A text field in the language's layout, not the browser's date control.
     expect(await start.getAttribute('type')).toBe('text');
-    expect(await start.getAttribute('placeholder')).toBe(words.common.dateInput.pattern);
-    expect(await wordsOf(page, words.assessments.create.startDate)).toContain(words.common.dateInput.pattern);
+    expect(await start.getAttribute('placeholder')).toBe(words.shell.dateInput.pattern);
+    expect(await wordsOf(page, words.assessments.create.startDate)).toContain(words.shell.dateInput.pattern);
 
     // Typed loosely, read as 4 October (not 10 April), written back in the layout on leaving.
     await start.fill('4.10.2022');
@@ -76,7 +76,7 @@ describe('dates and files in the app’s language', () => {
     await form.getByRole('textbox', { name: words.assessments.create.country, exact: true }).fill('Armenia');
     await form.getByRole('textbox', { name: words.assessments.create.leadName, exact: true }).fill('Anna');
     await end.fill('31.02.2022');
-    expect(await wordsOf(page, words.assessments.create.endDate)).toContain(words.common.dateInput.pattern);
+    expect(await wordsOf(page, words.assessments.create.endDate)).toContain(words.shell.dateInput.pattern);
     await form.getByRole('button', { name: words.assessments.create.submit }).click();
     await eventually(() => form.locator('.field-error').allTextContents().then((messages) => messages.join(' | ')), words.assessments.problems.invalidDate);
     expect(await end.getAttribute('aria-invalid')).toBe('true');
@@ -95,12 +95,12 @@ describe('dates and files in the app’s language', () => {
 
     // The framework import: a button and a "no file" line in the language, the file's name once chosen.
     await page.goto(`${app().baseUrl}#/settings`);
-    const button = page.getByRole('button', { name: words.common.filePicker.choose, exact: true });
+    const button = page.getByRole('button', { name: words.shell.filePicker.choose, exact: true });
     await button.waitFor();
     const picker = page.locator('.file-picker').filter({ has: button });
     expect(await picker.locator('label').textContent()).toBe(words.settings.frameworks.importLabel);
     expect((await button.getAttribute('aria-describedby'))?.split(' ')).toContain(await picker.locator('label').getAttribute('id'));
-    expect(await picker.locator('.file-picker-name').textContent()).toBe(words.common.filePicker.none);
+    expect(await picker.locator('.file-picker-name').textContent()).toBe(words.shell.filePicker.none);
     const chooser = page.waitForEvent('filechooser');
     await button.click();
     await (await chooser).setFiles(INVALID_FRAMEWORK);

@@ -45,10 +45,10 @@ export function FilePicker({ id, label, accept, disabled, describedBy, inputRef,
           aria-describedby={[`${id}-label`, `${id}-chosen`, describedBy].filter(Boolean).join(' ')}
           onClick={() => input.current?.click()}
         >
-          {t('filePicker.choose')}
+          {t('shell:filePicker.choose')}
         </button>
         <span id={`${id}-chosen`} class="file-picker-name">
-          {chosen ?? t('filePicker.none')}
+          {chosen ?? t('shell:filePicker.none')}
         </span>
       </div>
       <input
