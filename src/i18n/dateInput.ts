@@ -8,12 +8,15 @@
  * Typing is forgiving about separators (dot, slash, hyphen, space) and leading zeros, and an ISO
  * date is always understood; anything else, or a day that does not exist (31.02.2022), is not a date.
  */
-import hyFormats from '../../locales/hy/formats.json';
-import ruFormats from '../../locales/ru/formats.json';
 import type { Language } from './languages';
 
-/** The numeric layout of each language; English is not bundled as words (see appIntl.ts). */
-const NUMERIC: Record<Language, string> = { en: '{{day}}/{{monthNumber}}/{{year}}', hy: hyFormats.date.numeric, ru: ruFormats.date.numeric };
+/**
+ * The numeric layout of each language, as `date.numeric` in locales/<lang>/formats.json says (a
+ * unit test holds them equal). Written out here rather than imported: this module loads with the
+ * date field, after the first screen, and importing those files would split them out of the first
+ * screen's bundle into a chunk of their own.
+ */
+const NUMERIC: Record<Language, string> = { en: '{{day}}/{{monthNumber}}/{{year}}', hy: '{{day}}.{{monthNumber}}.{{year}}', ru: '{{day}}.{{monthNumber}}.{{year}}' };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[./\-\s]+(\d{1,2})[./\-\s]+(\d{4})$/;
@@ -29,6 +32,8 @@ function isoOf(year: number, month: number, day: number): string | undefined {
 }
 
 /** "2022-10-04" → "04.10.2022" (ru, hy) or "04/10/2022" (en); anything not ISO is returned as it is. */
+export { NUMERIC as DATE_INPUT_LAYOUTS };
+
 export function formatDateInput(value: string, language: Language): string {
   const match = ISO.exec(value);
   if (!match) return value;

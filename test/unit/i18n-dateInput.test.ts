@@ -3,9 +3,16 @@
  * the language's layout, stored ISO, and nothing but a real calendar day read as a date.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDateInput, parseDateInput } from '../../src/i18n/dateInput';
+import enFormats from '../../locales/en/formats.json';
+import hyFormats from '../../locales/hy/formats.json';
+import ruFormats from '../../locales/ru/formats.json';
+import { DATE_INPUT_LAYOUTS, formatDateInput, parseDateInput } from '../../src/i18n/dateInput';
 
 describe('formatDateInput', () => {
+  it('uses the numeric layout of each language’s formats.json', () => {
+    expect(DATE_INPUT_LAYOUTS).toEqual({ en: enFormats.date.numeric, hy: hyFormats.date.numeric, ru: ruFormats.date.numeric });
+  });
+
   it('writes an ISO date in each language’s numeric layout, day first', () => {
     expect(formatDateInput('2022-10-04', 'ru')).toBe('04.10.2022');
     expect(formatDateInput('2022-10-04', 'hy')).toBe('04.10.2022');

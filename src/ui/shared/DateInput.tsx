@@ -11,7 +11,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateInput, parseDateInput } from '../../i18n/dateInput';
-import { localDateOf } from '../shell/dates';
 import { useTranslation } from '../useTranslation';
 
 export interface DateInputProps {
@@ -37,7 +36,9 @@ export function DateInput(props: DateInputProps) {
     setText((typed) => (typed.trim() === '' ? props.value === '' : (parseDateInput(typed) ?? typed.trim()) === props.value) ? typed : formatDateInput(props.value, language));
   }, [props.value, language]);
   const read = parseDateInput(text);
-  const day = read === undefined ? undefined : localDateOf(read);
+  // Noon of that local day (safe from DST edges), as shell/dates.ts does; not imported from there,
+  // which would split that module out of the first screen's bundle.
+  const day = read === undefined ? undefined : new Date(Number(read.slice(0, 4)), Number(read.slice(5, 7)) - 1, Number(read.slice(8, 10)), 12);
   const wordsId = `${props.id}-words`;
   return (
     <>
@@ -48,7 +49,7 @@ export function DateInput(props: DateInputProps) {
         type="text"
         class="date-input"
         autoComplete="off"
-        placeholder={t('dateInput.pattern')}
+        placeholder={t('shell:dateInput.pattern')}
         value={text}
         required={props.required}
         aria-invalid={props.invalid ? 'true' : undefined}
@@ -66,7 +67,7 @@ export function DateInput(props: DateInputProps) {
         }}
       />
       <span id={wordsId} class="date-input-words">
-        {day !== undefined ? format.fullDate(day) : t('dateInput.hint', { pattern: t('dateInput.pattern') })}
+        {day !== undefined ? format.fullDate(day) : t('shell:dateInput.hint', { pattern: t('shell:dateInput.pattern') })}
       </span>
     </>
   );
