@@ -265,9 +265,11 @@ describe('a new device receives an assessment through #/import', () => {
     expect(new URL(page.url()).hash).toBe(IMPORT_HASH);
     expect(await text(page, '.xc-standalone h2')).toBe(enExchange.receive.title);
     expect(await text(page, '.xc-standalone .xc-import h3')).toBe(enExchange.import.heading);
-    // The file input is the next stop of the keyboard on this screen.
+    // The file picker's button (in the app's language; it opens the hidden file input) is the next
+    // stop of the keyboard on this screen.
     const input = page.locator('.xc-import input[type="file"]');
-    await tabTo(page, () => input.evaluate((element) => element === document.activeElement), 'the file input');
+    const chooseButton = page.locator('.xc-import .file-picker button');
+    await tabTo(page, () => chooseButton.evaluate((element) => element === document.activeElement), 'the file picker');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-describedby'))).toBeTruthy();
 
     await input.setInputFiles(file.path);

@@ -164,7 +164,7 @@ async function waitForRating(page: Page): Promise<void> {
 
 /** Waits until the shell's save indicator says every edit is stored (before a reload). */
 async function saved(page: Page): Promise<void> {
-  await eventually(() => page.locator('.save-indicator').getAttribute('data-state'), 'saved', 10_000);
+  await eventually(() => page.locator('.app-header .save-indicator').getAttribute('data-state'), 'saved', 10_000);
 }
 
 async function overflow(page: Page): Promise<string | undefined> {

@@ -70,7 +70,7 @@ describe('app shell and assessment management', () => {
     const global = page.getByRole('navigation', { name: en.shell.nav.globalLabel });
     expect(await global.getByRole('link', { name: en.shell.nav.assessments }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('navigation', { name: en.shell.nav.assessmentLabel }).count()).toBe(0);
-    expect(await page.locator('.save-indicator').textContent()).toBe(en.shell.save.saved);
+    expect(await page.locator('.app-header .save-indicator').textContent()).toBe(en.shell.save.saved);
     await page.getByRole('region', { name: en.shell.storage.heading }).getByText(/The app uses/).waitFor();
 
     // Keyboard: the skip link is first and moves focus to the content without changing the route;
@@ -310,7 +310,7 @@ describe('app shell and assessment management', () => {
     await notes.fill(text);
     await notes.blur();
     const failed = en.shell.save.failed.replace('{{reason}}', en.shell.save.reason.quota);
-    await eventually(() => page.locator('.save-indicator').textContent(), failed, 10_000);
+    await eventually(() => page.locator('.app-header .save-indicator').textContent(), failed, 10_000);
     const alert = page.getByRole('alert').filter({ hasText: en.shell.failure.quota });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Nothing you typed has been lost');

@@ -24,7 +24,7 @@ export const h1 = async (page: Page) => (await page.locator('h1').textContent())
 
 /** Waits until the header says everything typed is stored. */
 export async function allSaved(page: Page): Promise<void> {
-  await eventually(() => page.locator('.save-indicator').textContent(), enShell.save.saved, 10_000);
+  await eventually(() => page.locator('.app-header .save-indicator').textContent(), enShell.save.saved, 10_000);
 }
 
 /** From the assessments list: fills "New assessment" and lands on the new assessment's Setup. */

@@ -5,6 +5,7 @@
  * affordances (open in a new tab, history) work.
  */
 import type { ComponentChild } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Assessment } from '../../core/assessment/assessmentSchema';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { formatRoute, type Route } from '../routing/route';
@@ -72,9 +73,19 @@ function AssessmentNav({ route }: { readonly route: AssessmentRoute }) {
     { route: { screen: 'report', assessmentId: id }, label: t('shell:nav.report') },
     { route: { screen: 'exchange', assessmentId: id }, label: t('shell:nav.exchange') },
   ];
+  const list = useRef<HTMLUListElement>(null);
+  // On a tablet the row scrolls sideways (see shell.css): bring the current screen's link into it,
+  // without scrolling the page itself as scrollIntoView would.
+  useLayoutEffect(() => {
+    const ul = list.current;
+    const link = ul?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!ul || !link || ul.scrollWidth <= ul.clientWidth) return;
+    const left = link.offsetLeft - ul.offsetLeft;
+    if (left < ul.scrollLeft || left + link.offsetWidth > ul.scrollLeft + ul.clientWidth) ul.scrollLeft = Math.max(0, left - (ul.clientWidth - link.offsetWidth) / 2);
+  }, [current]);
   return (
     <nav class="assessment-nav" aria-label={t('shell:nav.assessmentLabel')}>
-      <ul>
+      <ul ref={list}>
         {items.map((item) => (
           <li key={item.route.screen}>
             <a href={formatRoute(item.route)} aria-current={item.route.screen === current ? 'page' : undefined}>

@@ -61,9 +61,12 @@ export function AssessmentsScreen() {
             )}
           </>
         )}
-        <p class="assessments-import">
-          {t('assessments:importBundle.lead')} <a href={formatRoute({ screen: 'import' })}>{t('assessments:importBundle.link')}</a>
-        </p>
+        {/* With the list, not before it: under "Loading…" it was pushed down when the cards arrived. */}
+        {all !== null && (
+          <p class="assessments-import">
+            {t('assessments:importBundle.lead')} <a href={formatRoute({ screen: 'import' })}>{t('assessments:importBundle.link')}</a>
+          </p>
+        )}
       </section>
       {/* Shown with the list, not before it: on a tablet the panels sit below the list, and a list
           arriving above them a moment later pushed them down the screen (layout shift 0.2). */}

@@ -1,9 +1,10 @@
 /**
- * Where a bundle file comes in: a file input (the keyboard and screen-reader way, and the only way on
- * tablets) inside a zone that also takes a file dropped from the desktop or a USB stick's window.
+ * Where a bundle file comes in: a file picker in the app's language (the keyboard and screen-reader
+ * way, and the only way on tablets) inside a zone that also takes a file dropped from the desktop or a USB stick's window.
  */
 import type { Ref } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
+import { FilePicker } from '../../shared/FilePicker';
 import { useTranslation } from '../../useTranslation';
 
 export interface BundleDropZoneProps {
@@ -47,27 +48,10 @@ export function BundleDropZone({ onFile, disabled, label, inputRef }: BundleDrop
         if (file) onFile(file);
       }}
     >
-      <div class="field">
-        <label for={id}>{label ?? t('exchange:import.fileLabel')}</label>
-        <input
-          id={id}
-          ref={inputRef}
-          type="file"
-          accept=".zip,.mmdma.zip,application/zip"
-          disabled={disabled}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            // The same file may be picked again (after a wrong passphrase, or to re-import it).
-            input.value = '';
-            if (file) onFile(file);
-          }}
-        />
-        <p id={`${id}-hint`} class="field-hint">
-          {t('exchange:import.dropHint')}
-        </p>
-      </div>
+      <FilePicker id={id} label={label ?? t('exchange:import.fileLabel')} accept=".zip,.mmdma.zip,application/zip" disabled={disabled} describedBy={`${id}-hint`} inputRef={inputRef} onFile={onFile} />
+      <p id={`${id}-hint`} class="field-hint">
+        {t('exchange:import.dropHint')}
+      </p>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { Framework } from '../../../core/framework/frameworkSchema';
 import type { FrameworkProblem } from '../../../core/framework/validateFramework';
 import { countFramework } from '../../shared/frameworkCounts';
+import { FilePicker } from '../../shared/FilePicker';
 import { FrameworkText } from '../../shared/FrameworkText';
 import { describeStorageFailure } from '../../shell/describeStorageFailure';
 import { ConfirmButton } from '../../shell/fields/ConfirmButton';
@@ -32,10 +33,9 @@ export function FrameworksSection() {
   const installed = shell.frameworks.value;
   const unreadable = shell.unreadableFrameworks.value;
 
-  const importFile = async (file: File, input: HTMLInputElement) => {
+  // The picker clears its input after each choice, so the same file may be chosen again after fixing it.
+  const importFile = async (file: File) => {
     setOutcome({ kind: 'reading', fileName: file.name });
-    // The same file may be chosen again after fixing it: clear the input so `change` fires again.
-    input.value = '';
     if (file.size > MAX_FRAMEWORK_FILE_BYTES) {
       setOutcome({ kind: 'refused', fileName: file.name, message: t('settings:frameworks.tooLarge', { size: Math.round(file.size / 1_000_000) }) });
       return;
@@ -95,23 +95,10 @@ export function FrameworksSection() {
       )}
 
       <h3>{t('settings:frameworks.importHeading')}</h3>
-      <div class="field">
-        <label for={inputId}>{t('settings:frameworks.importLabel')}</label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={`${inputId}-hint`}
-          onChange={(event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            if (file) void importFile(file, input);
-          }}
-        />
-        <p id={`${inputId}-hint`} class="field-hint">
-          {t('settings:frameworks.importHint')}
-        </p>
-      </div>
+      <FilePicker id={inputId} label={t('settings:frameworks.importLabel')} accept=".json,application/json" describedBy={`${inputId}-hint`} onFile={(file) => void importFile(file)} />
+      <p id={`${inputId}-hint`} class="field-hint">
+        {t('settings:frameworks.importHint')}
+      </p>
 
       <div class="import-outcome">
         <p role="status" class="import-status">

@@ -11,6 +11,7 @@ import type { ComponentChild } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../../core/result';
 import type { StorageFailure } from '../../../storage';
+import { DateInput } from '../../shared/DateInput';
 import { useShell } from '../ShellContext';
 
 export interface AutosaveFieldProps {
@@ -78,6 +79,8 @@ export function AutosaveField(props: AutosaveFieldProps) {
       </label>
       {props.multiline ? (
         <textarea {...common} rows={3} onInput={(event) => onInput(event.currentTarget.value)} />
+      ) : props.type === 'date' ? (
+        <DateInput id={id} value={draft} required={props.required} invalid={error !== undefined} describedBy={describedBy} onValue={onInput} onFocus={common.onFocus} onBlur={common.onBlur} />
       ) : (
         <input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete} onInput={(event) => onInput(event.currentTarget.value)} />
       )}

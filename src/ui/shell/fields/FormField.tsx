@@ -4,6 +4,7 @@
  */
 import type { ComponentChild, Ref } from 'preact';
 import { useId } from 'preact/hooks';
+import { LazyDateInput } from './LazyDateInput';
 
 export interface FormFieldProps {
   readonly label: ComponentChild;
@@ -11,6 +12,7 @@ export interface FormFieldProps {
   readonly onInput: (value: string) => void;
   readonly error?: string | undefined;
   readonly hint?: ComponentChild | undefined;
+  /** `date`: typed and shown in the interface language, ISO in and out (shared/DateInput, loaded on first use). */
   readonly type?: 'text' | 'email' | 'date' | 'time' | undefined;
   readonly required?: boolean | undefined;
   readonly autoComplete?: string | undefined;
@@ -29,19 +31,32 @@ export function FormField(props: FormFieldProps) {
         {props.label}
         {props.required && <span class="required-mark" aria-hidden="true"> *</span>}
       </label>
-      <input
-        id={id}
-        ref={props.inputRef}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required}
-        autoComplete={props.autoComplete}
-        list={props.list}
-        aria-invalid={props.error === undefined ? undefined : 'true'}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
+      {props.type === 'date' ? (
+        <LazyDateInput
+          id={id}
+          inputRef={props.inputRef}
+          name={props.name}
+          value={props.value}
+          required={props.required}
+          invalid={props.error !== undefined}
+          describedBy={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+          onValue={props.onInput}
+        />
+      ) : (
+        <input
+          id={id}
+          ref={props.inputRef}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value}
+          required={props.required}
+          autoComplete={props.autoComplete}
+          list={props.list}
+          aria-invalid={props.error === undefined ? undefined : 'true'}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+        />
+      )}
       {props.hint !== undefined && (
         <p id={hintId} class="field-hint">
           {props.hint}
