@@ -38,7 +38,10 @@ export function UndoBar() {
           >
             {t('interview:undo.undo')}
           </button>
-          <button type="button" class="iv-button iv-button-quiet iv-button-small" onClick={() => {
+          <button
+            type="button"
+            class="iv-button iv-button-quiet iv-button-small"
+            onClick={() => {
               model.undo.value = null;
               model.composer.current?.focus();
             }}
