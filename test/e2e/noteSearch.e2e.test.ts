@@ -114,6 +114,8 @@ describe('note search', () => {
         const where = `${language} ${viewport.width}x${viewport.height}`;
         const { page, errors, seed, baseUrl } = await openPage(language, viewport);
         await page.goto(`${baseUrl}#/a/${seed.assessmentId}/notes?q=${encodeURIComponent('ՏՎՅԱԼՆԵՐԸ ԵՎ')}`);
+        // A new hash does not reload the page: the language chosen above applies from the reload.
+        await page.reload();
         await page.locator('.notes-found').waitFor();
         const strings = NOTES_TEXT[language];
         const found = (n: number) => (language === 'ru' ? null : strings.found_other.replace('{{count, number}}', String(n)));
@@ -139,7 +141,7 @@ describe('note search', () => {
     const { page, seed, baseUrl } = await openPage('en', LAPTOP);
     await page.goto(`${baseUrl}#/a/${seed.assessmentId}/notes?q=ledger&kind=rumour`);
     await page.locator('.notes-found').waitFor();
-    expect(await page.getByRole('alert').first().textContent()).toBe(enNotes.badParams.replace('{{params}}', 'kind=rumour'));
+    expect(await page.locator('.notes-screen [role="alert"]').textContent()).toBe(enNotes.badParams.replace('{{params}}', 'kind=rumour'));
     expect(await page.getByLabel(enNotes.text, { exact: true }).inputValue()).toBe('ledger');
     await page.close();
   }, 60_000);

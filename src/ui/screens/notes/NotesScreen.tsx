@@ -40,19 +40,25 @@ function NotesSearch({ session, search }: { readonly session: AssessmentSession;
   const shell = useShell();
   const parsed = useMemo(() => parseNoteQuery(new URLSearchParams(search)), [search]);
   const [query, setQuery] = useState<NoteQuery>(parsed.query);
-  // The URL this screen wrote last: a different one arriving (Back, a link) replaces the query.
-  const written = useRef(search);
+  // The URLs this screen wrote and has not seen come back yet, oldest first: each keystroke writes
+  // one, and they arrive as routes a moment later (after the autosave flush), so one arriving late
+  // must not put back an older query over what is being typed. A URL not in the queue came from
+  // elsewhere (Back, a link): it replaces the query.
+  const written = useRef<string[]>([]);
   useEffect(() => {
-    if (search !== written.current) {
-      written.current = search;
-      setQuery(parsed.query);
+    const position = written.current.indexOf(search);
+    if (position !== -1) {
+      written.current.splice(0, position + 1);
+      return;
     }
+    written.current = [];
+    setQuery(parsed.query);
   }, [search, parsed]);
 
   const change = (next: NoteQuery, how: 'typing' | 'filter') => {
     setQuery(next);
     const nextSearch = formatNoteQuery(next);
-    written.current = nextSearch;
+    written.current.push(nextSearch);
     shell.navigate({ screen: 'notes', assessmentId: session.assessmentId, search: nextSearch }, { replace: how === 'typing' });
   };
 
