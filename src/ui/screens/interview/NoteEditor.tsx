@@ -21,6 +21,7 @@ import { SpeakerSelect } from './SpeakerSelect';
 import { TagChips, tagKey, type TagRef } from './TagChips';
 import { TagPicker } from './TagPicker';
 import { useAutosavedField } from './useAutosavedField';
+import type { RecordWriter } from '../../session/assessmentSession';
 
 interface NoteEditorProps {
   readonly note: Observation;
@@ -37,31 +38,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
   const tagInputRef = useRef<HTMLInputElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
   const attachRef = useRef<AttachButtonsHandle>(null);
-  const keyOf = (field: string) => `observation:${note.id}:${field}`;
-  const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
-
-  const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
-  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() === '' ? null : value.trim() }) });
-  const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
-  const level = useAutosavedField({
-    key: keyOf('suggestedLevel'),
-    stored: note.suggestedLevel,
-    save: (value: string | null) => save({ suggestedLevel: value }),
-    immediate: true,
-  });
-  const speaker = useAutosavedField({
-    key: keyOf('intervieweeId'),
-    stored: note.intervieweeId ?? null,
-    save: (value: string | null) => save({ intervieweeId: value }),
-    immediate: true,
-  });
-  const tags = useAutosavedField({
-    key: keyOf('tags'),
-    stored: note.tags,
-    save: (value: readonly ObservationTag[]) => save({ tags: value.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })) }),
-    immediate: true,
-  });
-
+  const { keyOf, save, text, source, kind, level, speaker, tags } = useNoteFields(note, writer);
   const trackIds = index?.trackIds ?? [];
   const tracks = choiceOfTracks(tags.value[0]?.trackIds ?? trackIds, trackIds);
   const withTracks = (list: readonly TagRef[], choice: TrackChoice): ObservationTag[] => tagsOnTracks(list, tracksOfChoice(choice, trackIds));
@@ -204,4 +181,34 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
       )}
     </div>
   );
+}
+
+/** Each field of the note autosaved on its own key: text and source after the debounce, the rest at once. */
+function useNoteFields(note: Observation, writer: RecordWriter) {
+  const keyOf = (field: string) => `observation:${note.id}:${field}`;
+  const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
+
+  const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
+  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() === '' ? null : value.trim() }) });
+  const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
+  const level = useAutosavedField({
+    key: keyOf('suggestedLevel'),
+    stored: note.suggestedLevel,
+    save: (value: string | null) => save({ suggestedLevel: value }),
+    immediate: true,
+  });
+  const speaker = useAutosavedField({
+    key: keyOf('intervieweeId'),
+    stored: note.intervieweeId ?? null,
+    save: (value: string | null) => save({ intervieweeId: value }),
+    immediate: true,
+  });
+  const tags = useAutosavedField({
+    key: keyOf('tags'),
+    stored: note.tags,
+    save: (value: readonly ObservationTag[]) => save({ tags: value.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })) }),
+    immediate: true,
+  });
+
+  return { keyOf, save, text, source, kind, level, speaker, tags };
 }

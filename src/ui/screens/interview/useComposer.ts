@@ -10,11 +10,10 @@ import { useTranslation } from '../../useTranslation';
 import { dispatchShortcut, type ComposerAction, type TrackChoice } from './composerShortcuts';
 import { createDraftNote, type DraftContent } from './draftNote';
 import { useInterview } from './InterviewContext';
-import type { TagCandidate } from './matchTags';
 import { choiceOfTracks, tracksOfChoice } from './noteOptions';
 import { tagsOnTracks, withoutTag, withTag } from './noteTags';
 import type { TagRef } from './TagChips';
-import type { TagPickerExit } from './TagPicker';
+import { useTagRoundTrip } from './useTagRoundTrip';
 
 export interface ComposerFields {
   readonly kind: ObservationKind;
@@ -38,9 +37,6 @@ export interface ComposerOutlets {
   readonly describe: (action: ComposerAction, fields: ComposerFields) => void;
 }
 
-/** Where the tag field was opened from, so focus goes back there after a pick. */
-type TagOrigin = { readonly from: 'hash' | 'shortcut'; readonly caret: number } | null;
-
 export function useComposer(outlets: ComposerOutlets) {
   const { t } = useTranslation();
   const { model, writes, autosave, announce } = useInterview();
@@ -49,10 +45,8 @@ export function useComposer(outlets: ComposerOutlets) {
   const [, setRenderCount] = useState(0);
   const rerender = () => setRenderCount((count) => count + 1);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const tagInputRef = useRef<HTMLInputElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLElement>(null);
-  const tagOrigin = useRef<TagOrigin>(null);
   const focusSourceNext = useRef(false);
   const emptyRef = useRef(true);
 
@@ -100,11 +94,6 @@ export function useComposer(outlets: ComposerOutlets) {
     if (tags) setFields({ tags });
   };
   const removeTag = (tag: TagRef) => setFields({ tags: withoutTag(fields.current.tags, tag) });
-  const openTags = (from: 'hash' | 'shortcut') => {
-    const area = textRef.current;
-    tagOrigin.current = { from, caret: area?.selectionStart ?? area?.value.length ?? 0 };
-    tagInputRef.current?.focus();
-  };
   const onTextChanged = () => {
     const empty = (textRef.current?.value ?? '') === '';
     if (empty !== emptyRef.current) {
@@ -113,33 +102,8 @@ export function useComposer(outlets: ComposerOutlets) {
     }
     draft.changed(content());
   };
-  const onTagPicked = (candidate: TagCandidate) => {
-    addTag({ subTopicId: candidate.subTopicId, indicatorId: candidate.indicatorId });
-    const origin = tagOrigin.current;
-    tagOrigin.current = null;
-    announce(t('interview:tags.added', { code: candidate.code }));
-    if (origin) focusText(origin.caret);
-  };
-  const onTagExit = (reason: TagPickerExit, query: string): boolean => {
-    const origin = tagOrigin.current;
-    tagOrigin.current = null;
-    if (!origin) {
-      if (reason !== 'escape') return false;
-      focusText();
-      return true;
-    }
-    const area = textRef.current;
-    if (area && origin.from === 'hash' && reason === 'escape') {
-      // "#" then Escape: the "#" (and whatever followed it) was text after all.
-      const literal = `#${query}`;
-      area.setRangeText(literal, origin.caret, origin.caret, 'end');
-      onTextChanged();
-      focusText(origin.caret + literal.length);
-      return true;
-    }
-    focusText(origin.caret);
-    return true;
-  };
+  const tagField = useTagRoundTrip({ textRef, focusText, onTextChanged, onPicked: (tag) => addTag(tag) });
+  const { openTags } = tagField;
 
   const submit = () => {
     if (!session.me.peek()) return;
@@ -210,7 +174,25 @@ export function useComposer(outlets: ComposerOutlets) {
     [],
   );
 
-  return { draft, fields: fields.current, empty: emptyRef.current, refs: { textRef, tagInputRef, sourceRef, rootRef }, focusSourceNext, hasFocus, setFields, focusText, removeTag, openTags, onTextChanged, onTagPicked, onTagExit, submit, editLast, attach, apply };
+  return {
+    draft,
+    fields: fields.current,
+    empty: emptyRef.current,
+    refs: { textRef, tagInputRef: tagField.inputRef, sourceRef, rootRef },
+    focusSourceNext,
+    hasFocus,
+    setFields,
+    focusText,
+    removeTag,
+    openTags,
+    onTextChanged,
+    onTagPicked: tagField.onPicked,
+    onTagExit: tagField.onExit,
+    submit,
+    editLast,
+    attach,
+    apply,
+  };
 }
 
 export type Composer = ReturnType<typeof useComposer>;
