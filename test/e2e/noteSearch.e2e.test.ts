@@ -51,6 +51,9 @@ async function openPage(language: 'en' | 'hy' | 'ru', viewport: { width: number;
   await page.goto(baseUrl);
   await page.locator('h1').first().waitFor();
   await page.evaluate((value) => localStorage.setItem('mmdma.language', value), language);
+  // The language is read at start: an earlier test of this file may have left another one.
+  await page.reload();
+  await page.locator('h1').first().waitFor();
   return { page, errors, seed: seeded, baseUrl };
 }
 
