@@ -9,6 +9,7 @@ import type { AssessmentData } from '../../session/assessmentSession';
 import { useTranslation } from '../../useTranslation';
 import { formatIsoDate } from '../interview/formatIsoDate';
 import { kindLabel } from '../interview/noteOptions';
+import { memo } from 'preact/compat';
 
 const KINDS: readonly ObservationKind[] = ['note', 'quote', 'evidence'];
 
@@ -21,7 +22,7 @@ interface NoteFiltersProps {
 }
 
 export function NoteFilters({ data, index, query, onChange, onClear }: NoteFiltersProps) {
-  const { t, text, format } = useTranslation();
+  const { t, format, language } = useTranslation();
   const set = (patch: Partial<NoteQuery>) => onChange({ ...query, ...patch }, 'filter');
   const institutions = data.institutions.filter((item) => !item.deleted);
   const institutionName = new Map(data.institutions.map((item) => [item.id, item.acronym || item.name] as const));
@@ -50,16 +51,7 @@ export function NoteFilters({ data, index, query, onChange, onClear }: NoteFilte
         <label for="notes-tag">{t('notes:tag')}</label>
         <select id="notes-tag" value={query.tagId ?? ''} onChange={(event) => set({ tagId: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
           <option value="">{t('notes:anyTag')}</option>
-          {index?.framework.pillars.map((pillar) => (
-            <optgroup key={pillar.id} label={`${pillar.code} ${text(pillar.name)}`}>
-              {pillar.subTopics.flatMap((subTopic) => [
-                <option key={subTopic.id} value={subTopic.id}>{`${subTopic.code} ${text(subTopic.name)}`}</option>,
-                ...subTopic.indicators.map((indicator) => (
-                  <option key={indicator.id} value={indicator.id}>{`\u00a0\u00a0${indicator.code} ${text(indicator.label)}`}</option>
-                )),
-              ])}
-            </optgroup>
-          ))}
+          <TagOptions index={index} language={language} />
         </select>
       </div>
       <div class="field">
@@ -90,3 +82,25 @@ export function NoteFilters({ data, index, query, onChange, onClear }: NoteFilte
     </form>
   );
 }
+
+/**
+ * Every sub-topic and indicator of the framework, by pillar: some hundred options, the same while
+ * the framework and language are, so a keystroke in the words field does not diff them again.
+ */
+const TagOptions = memo(function TagOptions({ index }: { readonly index: FrameworkIndex | undefined; readonly language: string }) {
+  const { text } = useTranslation();
+  return (
+    <>
+      {index?.framework.pillars.map((pillar) => (
+        <optgroup key={pillar.id} label={`${pillar.code} ${text(pillar.name)}`}>
+          {pillar.subTopics.flatMap((subTopic) => [
+            <option key={subTopic.id} value={subTopic.id}>{`${subTopic.code} ${text(subTopic.name)}`}</option>,
+            ...subTopic.indicators.map((indicator) => (
+              <option key={indicator.id} value={indicator.id}>{`\u00a0\u00a0${indicator.code} ${text(indicator.label)}`}</option>
+            )),
+          ])}
+        </optgroup>
+      ))}
+    </>
+  );
+});
