@@ -46,14 +46,17 @@ import ruReport from '../../locales/ru/report.json';
 import ruSettings from '../../locales/ru/settings.json';
 import ruExchange from '../../locales/ru/exchange.json';
 import ruSync from '../../locales/ru/sync.json';
+import enNotes from '../../locales/en/notes.json';
+import hyNotes from '../../locales/hy/notes.json';
+import ruNotes from '../../locales/ru/notes.json';
 import type { Language } from './languages';
 
-export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange', 'sync', 'report'] as const;
+export const NAMESPACES = ['common', 'explorer', 'pwa', 'shell', 'assessments', 'setup', 'interview', 'rating', 'dashboard', 'findings', 'settings', 'exchange', 'sync', 'report', 'notes'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = 'common';
 
 export const resources = {
-  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange, sync: enSync, report: enReport },
-  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange, sync: hySync, report: hyReport },
-  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange, sync: ruSync, report: ruReport },
+  en: { common: enCommon, explorer: enExplorer, pwa: enPwa, shell: enShell, assessments: enAssessments, setup: enSetup, interview: enInterview, rating: enRating, dashboard: enDashboard, findings: enFindings, settings: enSettings, exchange: enExchange, sync: enSync, report: enReport, notes: enNotes },
+  hy: { common: hyCommon, explorer: hyExplorer, pwa: hyPwa, shell: hyShell, assessments: hyAssessments, setup: hySetup, interview: hyInterview, rating: hyRating, dashboard: hyDashboard, findings: hyFindings, settings: hySettings, exchange: hyExchange, sync: hySync, report: hyReport, notes: hyNotes },
+  ru: { common: ruCommon, explorer: ruExplorer, pwa: ruPwa, shell: ruShell, assessments: ruAssessments, setup: ruSetup, interview: ruInterview, rating: ruRating, dashboard: ruDashboard, findings: ruFindings, settings: ruSettings, exchange: ruExchange, sync: ruSync, report: ruReport, notes: ruNotes },
 } satisfies Record<Language, Record<Namespace, unknown>> & Resource;

@@ -440,6 +440,7 @@ export function buildReport(records: AssessmentRecords, index: FrameworkIndex, o
 
   function evidenceAnnex(): Block[] {
     const out: Block[] = [];
+    const speakerName = new Map(live(records.interviewees).map((person) => [person.id, person.name] as const));
     const consensusOf = new Map(live(records.consensus).map((c) => [`${c.scope}|${c.targetId}|${c.trackId}`, c] as const));
     for (const pillar of framework.pillars) {
       const pillarConsensus = consensusOf.get(`pillar|${pillar.id}|overall`);
@@ -462,7 +463,10 @@ export function buildReport(records: AssessmentRecords, index: FrameworkIndex, o
           const notes = observations.filter((o) => o.tags.some((tag) => tag.subTopicId === subTopic.id && (tag.trackIds.length === 0 || tag.trackIds.includes(trackId)) && (tag.indicatorId === undefined || indicatorIds.includes(tag.indicatorId))));
           const quotable = notes.filter((n) => n.confidential !== true);
           for (const note of quotable.slice(0, MAX_QUOTES_PER_CELL)) {
-            const source = note.interviewId === null ? t('report:deskResearch') : (institutionOfInterview.get(note.interviewId)?.name ?? t('report:unknownInstitution'));
+            const institution = note.interviewId === null ? t('report:deskResearch') : (institutionOfInterview.get(note.interviewId)?.name ?? t('report:unknownInstitution'));
+            // Who said it, where the note names them (the annex of interviewees lists them too).
+            const speaker = note.intervieweeId ? speakerName.get(note.intervieweeId) : undefined;
+            const source = speaker === undefined ? institution : t('report:evidence.saidBy', { institution, name: speaker });
             items.push([text(`${source}: `), note.kind === 'quote' ? { kind: 'quote', text: note.text } : text(note.text), ...(note.suggestedLevel ? [text(` (${t('report:evidence.suggests', { level: levelName(note.suggestedLevel) })})`)] : [])]);
           }
           if (quotable.length > MAX_QUOTES_PER_CELL) items.push([text(t('report:evidence.more', { count: quotable.length - MAX_QUOTES_PER_CELL }))]);

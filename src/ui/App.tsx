@@ -24,9 +24,13 @@ interface AssessmentScreenProps {
 }
 interface InterviewScreenProps extends AssessmentScreenProps {
   readonly interviewId: string;
+  readonly noteId?: string | undefined;
 }
 interface RatingScreenProps extends AssessmentScreenProps {
   readonly subTopicId?: string | undefined;
+}
+interface NotesScreenProps extends AssessmentScreenProps {
+  readonly search: string;
 }
 interface FindingsScreenProps extends AssessmentScreenProps {
   readonly pillarId?: string | undefined;
@@ -45,6 +49,7 @@ function createScreens(translationsReady: () => Promise<void>) {
     ImportBundle: lazy<object>(() => import('./screens/exchange/ImportBundleScreen').then((module) => module.ImportBundleScreen)),
     Setup: lazy<AssessmentScreenProps>(() => import('./screens/setup/SetupScreen').then((module) => module.SetupScreen)),
     Interviews: lazy<AssessmentScreenProps>(() => import('./screens/setup/InterviewsScreen').then((module) => module.InterviewsScreen)),
+    Notes: lazy<NotesScreenProps>(() => import('./screens/notes/NotesScreen').then((module) => module.NotesScreen)),
     Interview: lazy<InterviewScreenProps>(() => import('./screens/interview/InterviewScreen').then((module) => module.InterviewScreen)),
     Rating: lazy<RatingScreenProps>(() => import('./screens/rating/RatingScreen').then((module) => module.RatingScreen)),
     Findings: lazy<FindingsScreenProps>(() => import('./screens/findings/FindingsScreen').then((module) => module.FindingsScreen)),
@@ -177,5 +182,7 @@ function screenLabel(t: TFunction, route: Route): string {
       return t('shell:nav.exchange');
     case 'report':
       return t('shell:nav.report');
+    case 'notes':
+      return t('shell:nav.notes');
   }
 }

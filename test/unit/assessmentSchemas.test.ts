@@ -162,6 +162,7 @@ describe('record schemas', () => {
     ['observation', { tags: [{ subTopicId: 'a.b', trackIds: ['central'] }, { trackIds: [] }] }, ['tags', 1, 'subTopicId']],
     ['observation', { createdAt: '2022-10-04' }, ['createdAt']],
     ['observation', { suggestedLevel: 3 }, ['suggestedLevel']],
+    ['observation', { intervieweeId: 'Ani' }, ['intervieweeId']],
     ['attachment', { sha256: 'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855' }, ['sha256']],
     ['attachment', { bytes: -1 }, ['bytes']],
     ['attachment', { bytes: 1.5 }, ['bytes']],
@@ -180,6 +181,9 @@ describe('record schemas', () => {
     ['assessment', { startDate: null, endDate: '2022-10-07' }],
     ['observation', { interviewId: null, source: 'Law HO-61-N on civil status, art. 4', suggestedLevel: null }],
     ['observation', { tags: [{ subTopicId: 'a.b', indicatorId: 'a.b.c', trackIds: [] }] }],
+    // Who said it: an interviewee, cleared (null), or absent as in records written before the field.
+    ['observation', { intervieweeId: uuid(1) }],
+    ['observation', { intervieweeId: null }],
     ['attachment', { observationId: null }],
     ['finding', { rank: null }],
     ['interview', { startTime: '10:30:15', consent: { given: false, scope: 'none' } }],

@@ -8,12 +8,14 @@ import { describe, expect, it } from 'vitest';
 import {
   ariaShortcut,
   composerKey,
+  dispatchShortcut,
   nextLevelOf,
   parseShortcut,
   shortcutLabel,
   startsTag,
   trackShortcutKeys,
   type KeyLike,
+  type ShortcutHandlers,
 } from '../../src/ui/screens/interview/composerShortcuts';
 
 const key = (code: string, init: Partial<KeyLike> = {}): KeyLike => ({
@@ -155,5 +157,56 @@ describe('the second route to a level (Alt+L), for browsers that take Alt+1…4'
     expect(seen).toEqual(['emerging', 'developing', 'established', 'advanced', null]);
     expect(nextLevelOf('unknown', levels)).toBe('emerging');
     expect(nextLevelOf(null, [])).toBeNull();
+  });
+});
+
+describe('dispatchShortcut (one dispatch for the composer and the note editor)', () => {
+  const levelIds = ['emerging', 'developing', 'established'];
+  function recorder(withComposerOnly: boolean) {
+    const calls: string[] = [];
+    let level: string | null = 'developing';
+    const handlers: ShortcutHandlers = {
+      kind: (kind) => calls.push(`kind:${kind}`),
+      level: (next) => {
+        level = next;
+        calls.push(`level:${next}`);
+      },
+      currentLevel: () => level,
+      tracks: (tracks) => calls.push(`tracks:${tracks}`),
+      tag: () => calls.push('tag'),
+      source: () => calls.push('source'),
+      photo: () => calls.push('photo'),
+      file: () => calls.push('file'),
+      ...(withComposerOnly ? { record: () => calls.push('record'), keepTags: () => calls.push('keepTags'), help: () => calls.push('help') } : {}),
+    };
+    return { calls, handlers };
+  }
+
+  it('resolves levels by rank and steps to the next one', () => {
+    const { calls, handlers } = recorder(false);
+    expect(dispatchShortcut({ type: 'level', rank: 1 }, handlers, levelIds)).toBe(true);
+    expect(dispatchShortcut({ type: 'level', rank: null }, handlers, levelIds)).toBe(true);
+    dispatchShortcut({ type: 'nextLevel' }, handlers, levelIds);
+    dispatchShortcut({ type: 'nextLevel' }, handlers, levelIds);
+    expect(calls).toEqual(['level:emerging', 'level:null', 'level:emerging', 'level:developing']);
+  });
+
+  it('runs each action on its handler, and leaves the composer-only ones to bubble from the editor', () => {
+    const editor = recorder(false);
+    const composer = recorder(true);
+    const actions = [
+      { type: 'kind', kind: 'quote' },
+      { type: 'tracks', tracks: 'all' },
+      { type: 'tag' },
+      { type: 'source' },
+      { type: 'photo' },
+      { type: 'file' },
+      { type: 'record' },
+      { type: 'keepTags' },
+      { type: 'help' },
+    ] as const;
+    expect(actions.map((action) => dispatchShortcut(action, editor.handlers, levelIds))).toEqual([true, true, true, true, true, true, false, false, false]);
+    expect(actions.every((action) => dispatchShortcut(action, composer.handlers, levelIds))).toBe(true);
+    expect(composer.calls).toEqual(['kind:quote', 'tracks:all', 'tag', 'source', 'photo', 'file', 'record', 'keepTags', 'help']);
   });
 });

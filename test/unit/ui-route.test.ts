@@ -18,6 +18,10 @@ describe('routes', () => {
     expect(parseRoute(`#/a/${A}/interviews/i1`)).toEqual({ screen: 'interview', assessmentId: A, interviewId: 'i1' });
     expect(parseRoute(`#/a/${A}/rating/data-management.access-to-data`)).toEqual({ screen: 'rating', assessmentId: A, subTopicId: 'data-management.access-to-data' });
     expect(parseRoute(`#/a/${A}/findings`)).toEqual({ screen: 'findings', assessmentId: A, pillarId: undefined });
+    expect(parseRoute(`#/a/${A}/interviews/i1?note=n1`)).toEqual({ screen: 'interview', assessmentId: A, interviewId: 'i1', noteId: 'n1' });
+    expect(parseRoute(`#/a/${A}/interviews/i1?note=%3Cx%3E`)).toEqual({ screen: 'interview', assessmentId: A, interviewId: 'i1' });
+    expect(parseRoute(`#/a/${A}/notes`)).toEqual({ screen: 'notes', assessmentId: A, search: '' });
+    expect(parseRoute(`#/a/${A}/notes?q=%D0%BE%D1%82&kind=quote`)).toEqual({ screen: 'notes', assessmentId: A, search: '?q=%D0%BE%D1%82&kind=quote' });
   });
 
   it('falls back to the assessments list for anything unknown or malformed', () => {
@@ -38,6 +42,8 @@ describe('routes', () => {
       id.map((assessmentId): Route => ({ screen: 'exchange', assessmentId })),
       id.map((assessmentId): Route => ({ screen: 'interviews', assessmentId })),
       fc.tuple(id, id).map(([assessmentId, interviewId]): Route => ({ screen: 'interview', assessmentId, interviewId })),
+      fc.tuple(id, id, id).map(([assessmentId, interviewId, noteId]): Route => ({ screen: 'interview', assessmentId, interviewId, noteId })),
+      fc.tuple(id, fc.constantFrom('', '?q=x', '?q=%D0%B5&kind=quote%2Cnote')).map(([assessmentId, search]): Route => ({ screen: 'notes', assessmentId, search })),
       fc.tuple(id, fc.option(id, { nil: undefined })).map(([assessmentId, subTopicId]): Route => ({ screen: 'rating', assessmentId, subTopicId })),
       fc.tuple(id, fc.option(id, { nil: undefined })).map(([assessmentId, pillarId]): Route => ({ screen: 'findings', assessmentId, pillarId })),
     );

@@ -25,6 +25,12 @@ export const observationSchema = z.object({
   text: z.string(),
   /** A law, decree or URL the observation rests on. */
   source: z.string().nullable().optional(),
+  /**
+   * Who said it: an interviewee of the note's interview. Optional and nullable so records written
+   * before the field existed (and desk research) still validate; null clears it, which replicates
+   * as a field change like any other.
+   */
+  intervieweeId: uuidSchema.nullable().optional(),
   tags: z.array(observationTagSchema).default([]),
   /** A level id of the framework when the evidence points to one; feeds provisional estimates. */
   suggestedLevel: frameworkIdSchema.nullable(),

@@ -3,7 +3,7 @@
  * cached index.html. Parsing is total: an unknown or malformed hash becomes the assessments list,
  * never an exception.
  */
-export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings' | 'exchange' | 'report';
+export type AssessmentScreen = 'setup' | 'interviews' | 'interview' | 'rating' | 'dashboard' | 'findings' | 'exchange' | 'report' | 'notes';
 
 export type Route =
   | { readonly screen: 'assessments' }
@@ -13,17 +13,26 @@ export type Route =
   | { readonly screen: 'import' }
   | { readonly screen: 'setup'; readonly assessmentId: string }
   | { readonly screen: 'interviews'; readonly assessmentId: string }
-  | { readonly screen: 'interview'; readonly assessmentId: string; readonly interviewId: string }
+  /** `noteId`: a note to bring into view and focus (from the note search), `?note=<id>`. */
+  | { readonly screen: 'interview'; readonly assessmentId: string; readonly interviewId: string; readonly noteId?: string }
   | { readonly screen: 'rating'; readonly assessmentId: string; readonly subTopicId?: string | undefined }
   | { readonly screen: 'dashboard'; readonly assessmentId: string }
   | { readonly screen: 'findings'; readonly assessmentId: string; readonly pillarId?: string | undefined }
   | { readonly screen: 'exchange'; readonly assessmentId: string }
-  | { readonly screen: 'report'; readonly assessmentId: string };
+  | { readonly screen: 'report'; readonly assessmentId: string }
+  /**
+   * Searching the notes; `search` is the URL query (`?q=…&kind=…`, or ""), kept as text here and
+   * read by the screen (src/core/search/noteQuery.ts), so Back restores the same results.
+   */
+  | { readonly screen: 'notes'; readonly assessmentId: string; readonly search: string };
 
 const ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 export function parseRoute(hash: string): Route {
-  const parts = hash
+  const queryAt = hash.indexOf('?');
+  const path = queryAt === -1 ? hash : hash.slice(0, queryAt);
+  const search = queryAt === -1 ? '' : hash.slice(queryAt);
+  const parts = path
     .replace(/^#\/?/, '')
     .split('/')
     .filter((part) => part !== '')
@@ -43,8 +52,14 @@ export function parseRoute(hash: string): Route {
     case 'exchange':
     case 'report':
       return detail === undefined ? { screen, assessmentId } : { screen: 'assessments' };
-    case 'interviews':
-      return detail === undefined ? { screen: 'interviews', assessmentId } : { screen: 'interview', assessmentId, interviewId: detail };
+    case 'notes':
+      return detail === undefined ? { screen: 'notes', assessmentId, search: search.length > 1 ? search : '' } : { screen: 'assessments' };
+    case 'interviews': {
+      if (detail === undefined) return { screen: 'interviews', assessmentId };
+      // A malformed note id is ignored (the interview still opens), never an exception.
+      const noteId = new URLSearchParams(search.slice(1)).get('note');
+      return noteId !== null && ID.test(noteId) ? { screen: 'interview', assessmentId, interviewId: detail, noteId } : { screen: 'interview', assessmentId, interviewId: detail };
+    }
     case 'rating':
       return { screen: 'rating', assessmentId, subTopicId: detail };
     case 'findings':
@@ -68,7 +83,9 @@ export function formatRoute(route: Route): string {
     case 'import':
       return path(route.screen);
     case 'interview':
-      return path('a', route.assessmentId, 'interviews', route.interviewId);
+      return path('a', route.assessmentId, 'interviews', route.interviewId) + (route.noteId === undefined ? '' : `?note=${encodeURIComponent(route.noteId)}`);
+    case 'notes':
+      return path('a', route.assessmentId, 'notes') + route.search;
     case 'rating':
       return path('a', route.assessmentId, 'rating', route.subTopicId);
     case 'findings':

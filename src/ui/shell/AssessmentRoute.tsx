@@ -46,7 +46,7 @@ export function AssessmentRoute({ route, screens }: { readonly route: Assessment
     );
   }
 
-  const needsFramework = route.screen === 'interview' || route.screen === 'rating' || route.screen === 'dashboard' || route.screen === 'findings' || route.screen === 'report';
+  const needsFramework = route.screen === 'interview' || route.screen === 'notes' || route.screen === 'rating' || route.screen === 'dashboard' || route.screen === 'findings' || route.screen === 'report';
   if (needsFramework && session.index.value === undefined) {
     if (!shell.frameworksLoaded.value) {
       return (
@@ -79,7 +79,9 @@ export function AssessmentRoute({ route, screens }: { readonly route: Assessment
       ) : route.screen === 'interviews' ? (
         <screens.Interviews key={key} assessmentId={key} />
       ) : route.screen === 'interview' ? (
-        <screens.Interview key={`${key}/${route.interviewId}`} assessmentId={key} interviewId={route.interviewId} />
+        <screens.Interview key={`${key}/${route.interviewId}`} assessmentId={key} interviewId={route.interviewId} noteId={route.noteId} />
+      ) : route.screen === 'notes' ? (
+        <screens.Notes key={key} assessmentId={key} search={route.search} />
       ) : route.screen === 'rating' ? (
         <screens.Rating key={key} assessmentId={key} subTopicId={route.subTopicId} />
       ) : route.screen === 'findings' ? (

@@ -68,6 +68,7 @@ function AssessmentNav({ route }: { readonly route: AssessmentRoute }) {
     { route: { screen: 'dashboard', assessmentId: id }, label: t('shell:nav.dashboard') },
     { route: { screen: 'setup', assessmentId: id }, label: t('shell:nav.setup') },
     { route: { screen: 'interviews', assessmentId: id }, label: t('shell:nav.interviews') },
+    { route: { screen: 'notes', assessmentId: id, search: '' }, label: t('shell:nav.notes') },
     { route: { screen: 'rating', assessmentId: id }, label: t('shell:nav.rating') },
     { route: { screen: 'findings', assessmentId: id }, label: t('shell:nav.findings') },
     { route: { screen: 'report', assessmentId: id }, label: t('shell:nav.report') },

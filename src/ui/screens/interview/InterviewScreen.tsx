@@ -10,6 +10,7 @@
  */
 import { useComputed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { EMPTY_NOTE_QUERY, formatNoteQuery } from '../../../core/search/noteQuery';
 import { formatRoute } from '../../routing/route';
 import type { AssessmentSession } from '../../session/assessmentSession';
 import { useShell } from '../../shell/ShellContext';
@@ -25,6 +26,7 @@ import { NoteComposer } from './NoteComposer';
 import { NoteList } from './NoteList';
 import { ShortcutHelp } from './ShortcutHelp';
 import { UndoBar } from './UndoBar';
+import { useFocusNote } from './useFocusNote';
 import { WhoAmI } from './WhoAmI';
 import './interview.css';
 
@@ -34,7 +36,7 @@ const ANNOUNCE_CLEAR_MS = 50;
 /** Room between a note scrolled into view and the sticky composer. */
 const SCROLL_GAP_PX = 16;
 
-export function InterviewScreen({ assessmentId, interviewId }: { assessmentId: string; interviewId: string }) {
+export function InterviewScreen({ assessmentId, interviewId, noteId }: { assessmentId: string; interviewId: string; noteId?: string | undefined }) {
   const { t } = useTranslation();
   const shell = useShell();
   const session = shell.session.value;
@@ -47,10 +49,10 @@ export function InterviewScreen({ assessmentId, interviewId }: { assessmentId: s
     );
   }
   // Keyed: another interview or assessment gets a fresh model, composer and drafts.
-  return <InterviewWithSession key={`${assessmentId}/${interviewId}`} session={session} interviewId={interviewId} />;
+  return <InterviewWithSession key={`${assessmentId}/${interviewId}`} session={session} interviewId={interviewId} noteId={noteId} />;
 }
 
-function InterviewWithSession({ session, interviewId }: { readonly session: AssessmentSession; readonly interviewId: string }) {
+function InterviewWithSession({ session, interviewId, noteId }: { readonly session: AssessmentSession; readonly interviewId: string; readonly noteId: string | undefined }) {
   const { t } = useTranslation();
   const shell = useShell();
   const model = useMemo(() => createInterviewModel(session, interviewId), [session, interviewId]);
@@ -94,7 +96,7 @@ function InterviewWithSession({ session, interviewId }: { readonly session: Asse
         <a href={formatRoute({ screen: 'interviews', assessmentId: session.assessmentId })}>{t('interview:backToList')}</a>
       </div>
     );
-  } else body = <InterviewBody model={model} />;
+  } else body = <InterviewBody model={model} noteId={noteId} />;
 
   return (
     <InterviewContext.Provider value={context}>
@@ -107,7 +109,7 @@ function InterviewWithSession({ session, interviewId }: { readonly session: Asse
   );
 }
 
-function InterviewBody({ model }: { readonly model: InterviewModel }) {
+function InterviewBody({ model, noteId }: { readonly model: InterviewModel; readonly noteId: string | undefined }) {
   const { t, format } = useTranslation();
   const interview = model.interview.value;
   const institution = model.institution.value;
@@ -164,6 +166,7 @@ function InterviewBody({ model }: { readonly model: InterviewModel }) {
     if (!drawerOpen && dialog.open) dialog.close();
   }, [drawerOpen, wide]);
 
+  useFocusNote(model, noteId);
   const trackKeys = useMemo(() => trackShortcutKeys(index?.trackIds ?? []), [index]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
@@ -196,6 +199,9 @@ function InterviewBody({ model }: { readonly model: InterviewModel }) {
           <div class="notes-bar">
             <h3 id="notes-heading">{t('interview:notes.heading')}</h3>
             <NotesCount model={model} />
+            <a class="notes-search-link" href={formatRoute({ screen: 'notes', assessmentId: model.session.assessmentId, search: formatNoteQuery({ ...EMPTY_NOTE_QUERY, interviewId: model.interviewId }) })}>
+              {t('notes:fromInterview')}
+            </a>
             {!wide && (
               <button ref={drawerOpener} type="button" class="iv-button" aria-haspopup="dialog" onClick={() => setDrawerOpen(true)}>
                 {t('interview:guide.open')}

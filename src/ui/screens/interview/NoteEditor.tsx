@@ -11,15 +11,17 @@ import type { RecordInputOf } from '../../../core/assessment/recordSchemas';
 import { useTranslation } from '../../useTranslation';
 import { AttachButtons, type AttachButtonsHandle } from './AttachButtons';
 import { AttachmentView } from './AttachmentView';
-import { ariaShortcut, nextLevelOf, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
+import { ariaShortcut, composerKey, dispatchShortcut, parseShortcut, SHORTCUT_CODES, trackShortcutKeys, type TrackChoice } from './composerShortcuts';
 import { useInterview } from './InterviewContext';
-import { choiceOfTracks, levelOfRank, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
+import { choiceOfTracks, tracksOfChoice, useKindOptions, useLevelOptions, useTrackOptions } from './noteOptions';
 import { NoteSourceField } from './NoteSourceField';
 import { tagsOnTracks, withoutTag, withTag } from './noteTags';
 import { SegmentedChoice } from './SegmentedChoice';
+import { SpeakerSelect } from './SpeakerSelect';
 import { TagChips, tagKey, type TagRef } from './TagChips';
 import { TagPicker } from './TagPicker';
 import { useAutosavedField } from './useAutosavedField';
+import type { RecordWriter } from '../../session/assessmentSession';
 
 interface NoteEditorProps {
   readonly note: Observation;
@@ -36,25 +38,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
   const tagInputRef = useRef<HTMLInputElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
   const attachRef = useRef<AttachButtonsHandle>(null);
-  const keyOf = (field: string) => `observation:${note.id}:${field}`;
-  const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
-
-  const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
-  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() === '' ? null : value.trim() }) });
-  const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
-  const level = useAutosavedField({
-    key: keyOf('suggestedLevel'),
-    stored: note.suggestedLevel,
-    save: (value: string | null) => save({ suggestedLevel: value }),
-    immediate: true,
-  });
-  const tags = useAutosavedField({
-    key: keyOf('tags'),
-    stored: note.tags,
-    save: (value: readonly ObservationTag[]) => save({ tags: value.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })) }),
-    immediate: true,
-  });
-
+  const { keyOf, save, text, source, kind, level, speaker, tags } = useNoteFields(note, writer);
   const trackIds = index?.trackIds ?? [];
   const tracks = choiceOfTracks(tags.value[0]?.trackIds ?? trackIds, trackIds);
   const withTracks = (list: readonly TagRef[], choice: TrackChoice): ObservationTag[] => tagsOnTracks(list, tracksOfChoice(choice, trackIds));
@@ -86,6 +70,8 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
   const levelOptions = useLevelOptions(index);
   const trackKeys = useMemo(() => trackShortcutKeys(trackIds), [trackIds]);
 
+  // The composer's shortcut dispatch, on this note's fields; recording, keeping tags and help are
+  // the composer's and bubble to the screen.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -95,35 +81,21 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
     }
     const action = parseShortcut(event, { levelCount: index?.levelIds.length ?? 0, trackKeys });
     if (!action) return;
-    switch (action.type) {
-      case 'kind':
-        kind.onChange(action.kind);
-        break;
-      case 'level':
-        level.onChange(levelOfRank(action.rank, index?.levelIds ?? []));
-        break;
-      case 'nextLevel':
-        level.onChange(nextLevelOf(level.value, index?.levelIds ?? []));
-        break;
-      case 'tracks':
-        tags.onChange(withTracks(tags.value, action.tracks));
-        break;
-      case 'tag':
-        tagInputRef.current?.focus();
-        break;
-      case 'source':
-        sourceRef.current?.focus();
-        break;
-      case 'photo':
-        attachRef.current?.photo();
-        break;
-      case 'file':
-        attachRef.current?.file();
-        break;
-      default:
-        // Recording, keeping tags, help: the composer's, handled by the screen.
-        return;
-    }
+    const handled = dispatchShortcut(
+      action,
+      {
+        kind: kind.onChange,
+        level: level.onChange,
+        currentLevel: () => level.value,
+        tracks: (choice) => tags.onChange(withTracks(tags.value, choice)),
+        tag: () => tagInputRef.current?.focus(),
+        source: () => sourceRef.current?.focus(),
+        photo: () => attachRef.current?.photo(),
+        file: () => attachRef.current?.file(),
+      },
+      index?.levelIds ?? [],
+    );
+    if (!handled) return;
     event.preventDefault();
     event.stopPropagation();
   };
@@ -161,7 +133,8 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
         onFocus={text.onFocus}
         onBlur={text.onBlur}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.metaKey && !event.isComposing) {
+          // The composer's keys: Enter (not Shift+Enter, not confirming an IME composition) ends the edit.
+          if (composerKey(event, false) === 'save') {
             event.preventDefault();
             close();
           }
@@ -192,6 +165,7 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
             ))}
           </select>
         </div>
+        <SpeakerSelect id={`${idBase}-speaker`} value={speaker.value} onChange={speaker.onChange} />
         <AttachButtons ref={attachRef} idBase={idBase} onFiles={(files) => void attachFiles(files)} />
         <button type="button" class="iv-button iv-button-primary" onClick={close}>
           {t('interview:notes.done')}
@@ -207,4 +181,34 @@ export function NoteEditor({ note, attachments }: NoteEditorProps) {
       )}
     </div>
   );
+}
+
+/** Each field of the note autosaved on its own key: text and source after the debounce, the rest at once. */
+function useNoteFields(note: Observation, writer: RecordWriter) {
+  const keyOf = (field: string) => `observation:${note.id}:${field}`;
+  const save = (patch: Partial<RecordInputOf<'observation'>>) => writer.update('observation', note.id, patch);
+
+  const text = useAutosavedField({ key: keyOf('text'), stored: note.text, save: (value: string) => save({ text: value }) });
+  const source = useAutosavedField({ key: keyOf('source'), stored: note.source ?? '', save: (value: string) => save({ source: value.trim() === '' ? null : value.trim() }) });
+  const kind = useAutosavedField({ key: keyOf('kind'), stored: note.kind, save: (value: ObservationKind) => save({ kind: value }), immediate: true });
+  const level = useAutosavedField({
+    key: keyOf('suggestedLevel'),
+    stored: note.suggestedLevel,
+    save: (value: string | null) => save({ suggestedLevel: value }),
+    immediate: true,
+  });
+  const speaker = useAutosavedField({
+    key: keyOf('intervieweeId'),
+    stored: note.intervieweeId ?? null,
+    save: (value: string | null) => save({ intervieweeId: value }),
+    immediate: true,
+  });
+  const tags = useAutosavedField({
+    key: keyOf('tags'),
+    stored: note.tags,
+    save: (value: readonly ObservationTag[]) => save({ tags: value.map((tag) => ({ ...tag, trackIds: [...tag.trackIds] })) }),
+    immediate: true,
+  });
+
+  return { keyOf, save, text, source, kind, level, speaker, tags };
 }

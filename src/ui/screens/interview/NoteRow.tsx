@@ -63,6 +63,8 @@ export const NoteRow = memo(function NoteRow({ note, attachments, authorName, mi
   };
 
   const href = note.source ? sourceHref(note.source) : undefined;
+  // Read only for a note with a speaker, so other rows do not follow the interviewees list.
+  const speaker = note.intervieweeId ? model.interviewees.value.find((person) => person.id === note.intervieweeId) : undefined;
   return (
     <div role="listitem" class={`note-row kind-${note.kind}`} data-note-id={note.id}>
       <div class="note-head">
@@ -70,6 +72,7 @@ export const NoteRow = memo(function NoteRow({ note, attachments, authorName, mi
           <span class={`note-kind note-kind-${note.kind}`}>{kindLabel(t, note.kind)}</span>
           <span class="note-author">{authorName}</span>
           <time dateTime={note.createdAt}>{Number.isNaN(created.getTime()) ? '' : formatTime(created)}</time>
+          {speaker && <span class="note-speaker">{t('notes:saidBy', { name: speaker.name })}</span>}
           <ConfidentialBadge note={note} />
           {level && (
             <span class="note-level">

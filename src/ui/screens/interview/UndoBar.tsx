@@ -32,11 +32,20 @@ export function UndoBar() {
             onClick={() => {
               model.undo.value = null;
               offer.undo();
+              // The button goes with the offer: the note box takes the focus, not the page's body.
+              model.composer.current?.focus();
             }}
           >
             {t('interview:undo.undo')}
           </button>
-          <button type="button" class="iv-button iv-button-quiet iv-button-small" onClick={() => (model.undo.value = null)}>
+          <button
+            type="button"
+            class="iv-button iv-button-quiet iv-button-small"
+            onClick={() => {
+              model.undo.value = null;
+              model.composer.current?.focus();
+            }}
+          >
             {t('interview:undo.dismiss')}
           </button>
         </div>

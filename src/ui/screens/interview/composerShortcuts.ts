@@ -169,3 +169,61 @@ export const SHORTCUT_CODES = {
   nextLevel: 'KeyL',
   help: 'Slash',
 } as const;
+
+/**
+ * What one note form (the composer, or a note being edited) does for the shortcuts it takes. A form
+ * leaves out what is not its own (recording, keeping tags, help belong to the composer and the
+ * screen), and the shortcut then goes on to the screen.
+ */
+export interface ShortcutHandlers {
+  readonly kind: (kind: ObservationKind) => void;
+  /** The suggested level to set (a level id, or null for none), resolved from the shortcut. */
+  readonly level: (levelId: string | null) => void;
+  readonly currentLevel: () => string | null;
+  readonly tracks: (tracks: TrackChoice) => void;
+  readonly tag: () => void;
+  readonly source: () => void;
+  readonly photo: () => void;
+  readonly file: () => void;
+  readonly record?: () => void;
+  readonly keepTags?: () => void;
+  readonly help?: () => void;
+}
+
+/** Runs `action` on the form's handlers; false when the form has none for it (let it bubble). */
+export function dispatchShortcut(action: ComposerAction, handlers: ShortcutHandlers, levelIds: readonly string[]): boolean {
+  switch (action.type) {
+    case 'kind':
+      handlers.kind(action.kind);
+      return true;
+    case 'level':
+      handlers.level(action.rank === null ? null : (levelIds[action.rank - 1] ?? null));
+      return true;
+    case 'nextLevel':
+      handlers.level(nextLevelOf(handlers.currentLevel(), levelIds));
+      return true;
+    case 'tracks':
+      handlers.tracks(action.tracks);
+      return true;
+    case 'tag':
+      handlers.tag();
+      return true;
+    case 'source':
+      handlers.source();
+      return true;
+    case 'photo':
+      handlers.photo();
+      return true;
+    case 'file':
+      handlers.file();
+      return true;
+    case 'record':
+    case 'keepTags':
+    case 'help': {
+      const handler = handlers[action.type];
+      if (!handler) return false;
+      handler();
+      return true;
+    }
+  }
+}
