@@ -110,13 +110,17 @@ export async function appendBlobPart(db: Database, teamId: string, sha256: strin
   return { kind: 'status', status: { ...outcome.status, complete: true } };
 }
 
-/** The bytes first..last (inclusive), part by part, without holding the whole blob in memory. */
+/**
+ * The bytes first..last (inclusive), part by part, without holding the whole blob in memory.
+ * ORDER BY names the table's column: the bare name would be the text alias, sorting "9" after
+ * "10" — a blob of ten or more parts would then read as having a gap.
+ */
 export async function* readBlobRange(db: Queryable, teamId: string, sha256: string, first: number, last: number): AsyncGenerator<Uint8Array> {
   let position = first;
   while (position <= last) {
     const [part] = await db.query<{ start_byte: string; data: Uint8Array }>(
       `SELECT start_byte::text AS start_byte, data FROM blob_parts
-       WHERE team_id = $1 AND sha256 = $2 AND start_byte <= $3 ORDER BY start_byte DESC LIMIT 1`,
+       WHERE team_id = $1 AND sha256 = $2 AND start_byte <= $3 ORDER BY blob_parts.start_byte DESC LIMIT 1`,
       [teamId, sha256, position],
     );
     if (!part) throw new Error(`blob ${sha256} has no part at byte ${position}`);
