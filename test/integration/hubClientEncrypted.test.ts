@@ -41,8 +41,8 @@ const CONTROL_ATTACHMENT_MARKER = 'CONTROL-attachment-bytes-of-a-plain-team-5d2a
  * A 2.5 MiB "scan" (three sealed chunks): bytes that do not compress (so the database cannot hide
  * a marker by compressing it) with the marker written at the start of each MiB.
  */
-function scanBytes(marker: string, seed: number): Uint8Array {
-  const bytes = new Uint8Array(2.5 * 1024 * 1024);
+function scanBytes(marker: string, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(new ArrayBuffer(2.5 * 1024 * 1024));
   let x = seed >>> 0 || 1;
   for (let i = 0; i < bytes.length; i += 1) {
     x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
