@@ -135,7 +135,9 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
           source: { kind: 'hub', id: connection.hubUrl, by: null },
         });
         if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
-        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc' && /ahead/.test(p.message));
+        // Every timestamp the store refused (too far ahead of this device's clock, or this device's
+        // node id) stops the round before the cursor moves: skipped, they would never be pulled again.
+        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc');
         if (clockRefused.length > 0) {
           // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
           return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });

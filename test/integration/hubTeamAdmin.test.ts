@@ -70,4 +70,21 @@ describe('a lead administers the team from the app', () => {
     expect(onLead.applied, JSON.stringify(onLead)).toBeGreaterThan(0);
     expect((await lead.db.institution.toArray()).map((i) => i.name)).toContain('State Revenue Committee');
   }, 120_000);
+
+  it('a device whose clock is behind the team does not skip the changes it refuses: the round stops with the reason and the cursor stays', async () => {
+    const ahead = hubDevice(hub, { seed: 43, start: Date.now(), label: 'ahead' });
+    const assessment = unwrap(await ahead.store.createRecord('assessment', assessmentInput())).record;
+    unwrap(await ahead.store.createRecord('assessor', assessorInput(assessment.id)));
+    const connection = unwrap(await createHubTeam(ahead.store, ahead.api, hub.secret, { assessmentId: assessment.id, name: 'Clocks', deviceLabel: 'Now', encrypted: false }));
+    expect(unwrap(await ahead.sync(assessment.id)).pushed).toBeGreaterThan(0);
+    // A device whose clock says October 2022 (storage's T0).
+    const behind = hubDevice(hub, { seed: 44, label: 'behind' });
+    await behind.join(unwrap(await ahead.api.createInvite(connection.token, connection.teamId, 'assessor')).code, 'Old clock');
+    const round = await behind.sync(assessment.id);
+    expect(round.ok ? round.value : round.error).toMatchObject({ kind: 'incoming-clock' });
+    expect((await behind.connection(assessment.id)).cursor).toBe('0');
+    // Once its clock is right, the same changes come in.
+    behind.clock.advance(Date.now() - behind.clock.now() + 2_000);
+    expect(unwrap(await behind.sync(assessment.id)).applied).toBeGreaterThan(0);
+  }, 120_000);
 });
