@@ -14,6 +14,7 @@ import { migrate } from './db/migrations';
 import { openPglite } from './db/openPglite';
 import { openPostgres } from './db/openPostgres';
 import { HubSecretError, ensureHubSecret } from './hubSecret';
+import { purgeAbandonedUploads } from './store/blobStore';
 
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -106,6 +107,23 @@ async function main(): Promise<void> {
     limiter: createRateLimiter(),
   });
 
+  // Abandoned uploads (declared, then no part for ABANDONED_UPLOAD_MS) are deleted by a sweep at
+  // start and then every ABANDONED_UPLOAD_SWEEP_MS. The two variables exist for tests and for an
+  // operator short of space; docs/hub-protocol.md states the defaults.
+  const abandonedAfterMs = positiveInt(env.MMDMA_HUB_ABANDONED_UPLOAD_MS, HUB_LIMITS.ABANDONED_UPLOAD_MS, 'MMDMA_HUB_ABANDONED_UPLOAD_MS');
+  const sweepEveryMs = positiveInt(env.MMDMA_HUB_UPLOAD_SWEEP_MS, HUB_LIMITS.ABANDONED_UPLOAD_SWEEP_MS, 'MMDMA_HUB_UPLOAD_SWEEP_MS');
+  const sweep = async () => {
+    try {
+      const purged = await purgeAbandonedUploads(db, abandonedAfterMs, Date.now());
+      if (purged > 0) console.log(`mmdma hub: purged ${purged} abandoned upload(s)`);
+    } catch (error) {
+      console.error('mmdma hub: purging abandoned uploads failed (tried again at the next sweep):', (error as Error).message);
+    }
+  };
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), sweepEveryMs);
+  sweeper.unref();
+
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
     // One write, the listening line last: whoever watches the output for it has the secret too.
@@ -128,6 +146,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     console.log(`mmdma hub: ${signal}, stopping`);
     server.close();
     db.close().finally(() => process.exit(0));

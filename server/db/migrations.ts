@@ -87,6 +87,20 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
       );
     `,
   },
+  {
+    // 2: abandoned uploads are purged by the time of their last part (`touched_at`); encrypted
+    // teams find a blob by its opaque `ref`; the lead lists invites by the code's first five
+    // characters (25 of its 100 bits: the other 75 still make it unguessable).
+    version: 2,
+    sql: `
+      ALTER TABLE blobs ADD COLUMN touched_at timestamptz NOT NULL DEFAULT now();
+      ALTER TABLE blobs ADD COLUMN ref text;
+      CREATE UNIQUE INDEX blobs_team_ref ON blobs (team_id, ref) WHERE ref IS NOT NULL;
+      CREATE INDEX blobs_abandoned ON blobs (touched_at) WHERE NOT complete;
+      ALTER TABLE invites ADD COLUMN code_prefix text;
+      CREATE INDEX invites_team ON invites (team_id, created_at)
+    `,
+  },
 ];
 
 const MIGRATION_LOCK_KEY = 424_242_010;

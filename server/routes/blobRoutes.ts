@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { sha256HexSchema } from '../../src/core/assessment/attachmentSchema';
 import { HUB_LIMITS, blobDeclareRequestSchema, roleMayUploadBlobs } from '../../src/core/sync/hubProtocol';
-import { appendBlobPart, declareBlob, findBlob, readBlobRange } from '../store/blobStore';
+import { appendBlobPart, declareBlob, findBlob, findBlobByRef, readBlobRange } from '../store/blobStore';
 import { HubHttpError, hubError } from '../http/hubError';
 import type { DeviceAuth, HubConfig, HubEnv } from '../http/hubContext';
 import { readBoundedBytes, readJson, validate } from '../http/readBody';
@@ -45,11 +45,23 @@ export function registerBlobRoutes(app: Hono<HubEnv>, config: HubConfig): void {
         unit: 'bytes',
       });
     }
-    const outcome = await declareBlob(db, auth.team.id, body);
+    if (auth.team.encrypted && body.ref === undefined) {
+      throw hubError(422, 'plaintext-in-encrypted-team', 'This team’s data is end-to-end encrypted: upload attachments encrypted, declared with their ref (see docs/hub-protocol.md, “End-to-end encryption”).');
+    }
+    const outcome = await declareBlob(db, auth.team.id, body, config.now());
     if (outcome.kind === 'size-mismatch') {
       throw hubError(409, 'blob-mismatch', `An upload of this SHA-256 was declared before with ${outcome.bytes} bytes.`, { bytes: outcome.bytes });
     }
+    if (outcome.kind === 'ref-mismatch') {
+      throw hubError(409, 'blob-mismatch', 'This ref was declared before for other bytes (or these bytes with another ref). A device with another team passphrase would do that; nothing was changed.');
+    }
     return c.json(outcome.status);
+  });
+
+  app.get('/api/v1/teams/:teamId/blobs/by-ref/:ref', async (c) => {
+    const found = await findBlobByRef(db, c.get('auth').team.id, validate(sha256HexSchema, c.req.param('ref'), 'path'));
+    if (!found) throw hubError(404, 'not-found', 'The hub has no attachment with this ref in this team.');
+    return c.json(found);
   });
 
   app.get('/api/v1/teams/:teamId/blobs/:sha256/status', async (c) => {
@@ -69,7 +81,7 @@ export function registerBlobRoutes(app: Hono<HubEnv>, config: HubConfig): void {
     const offsetText = c.req.query('offset') ?? '';
     if (!/^(0|[1-9]\d{0,15})$/.test(offsetText)) throw hubError(400, 'invalid-request', 'The query must give offset=<the byte the part starts at>.');
     const data = await readBoundedBytes(c, HUB_LIMITS.MAX_BLOB_PART_BYTES);
-    const outcome = await appendBlobPart(db, auth.team.id, sha256, Number(offsetText), data);
+    const outcome = await appendBlobPart(db, auth.team.id, sha256, Number(offsetText), data, config.now());
     switch (outcome.kind) {
       case 'not-declared':
         throw hubError(404, 'not-found', 'Declare the attachment first (POST …/blobs with its sha256, bytes and mediaType).');

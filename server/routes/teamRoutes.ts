@@ -7,7 +7,7 @@ import {
   deviceIdParamSchema,
   joinRequestSchema,
 } from '../../src/core/sync/hubProtocol';
-import { createInvite, createTeam, joinWithInvite, listDevices, revokeDevice } from '../store/teamStore';
+import { createInvite, createTeam, joinWithInvite, listDevices, listInvites, revokeDevice } from '../store/teamStore';
 import { authenticate, bearerToken, takeAnonymousRate } from '../http/authenticate';
 import { hubError } from '../http/hubError';
 import type { HubConfig, HubEnv } from '../http/hubContext';
@@ -63,6 +63,13 @@ export function registerTeamRoutes(app: Hono<HubEnv>, config: HubConfig): void {
     const invite = await createInvite(db, info.id, device.id, body.role, body.ttlMs ?? HUB_LIMITS.DEFAULT_INVITE_TTL_MS, config.now());
     c.header('Cache-Control', 'no-store');
     return c.json(invite, 201);
+  });
+
+  app.get('/api/v1/teams/:teamId/invites', async (c) => {
+    const { team: info, device } = c.get('auth');
+    if (device.role !== 'lead') throw hubError(403, 'role-forbidden', 'Only the team’s lead may see its invite codes.', { role: device.role });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ invites: await listInvites(db, info.id) });
   });
 
   app.get('/api/v1/teams/:teamId/devices', async (c) => {

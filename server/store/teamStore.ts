@@ -3,7 +3,7 @@
  * values; authorisation decisions are made by the caller (http/auth.ts) from what these return.
  */
 import { randomUUID } from 'node:crypto';
-import { HUB_LIMITS, type HubDevice, type HubRole, type HubTeam } from '../../src/core/sync/hubProtocol';
+import { HUB_LIMITS, type HubDevice, type HubRole, type HubTeam, type InviteSummary } from '../../src/core/sync/hubProtocol';
 import type { Queryable } from '../db/database';
 import { newDeviceToken, newInviteCode, sha256Hex } from '../http/secrets';
 
@@ -122,10 +122,27 @@ export async function createInvite(db: Queryable, teamId: string, createdBy: str
   const code = newInviteCode();
   const expiresAt = new Date(nowMs + ttlMs).toISOString();
   await db.query(
-    `INSERT INTO invites (code_hash, team_id, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [sha256Hex(code), teamId, role, createdBy, new Date(nowMs).toISOString(), expiresAt],
+    `INSERT INTO invites (code_hash, team_id, role, created_by, created_at, expires_at, code_prefix) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [sha256Hex(code), teamId, role, createdBy, new Date(nowMs).toISOString(), expiresAt, code.slice(0, 5)],
   );
   return { code, role, expiresAt };
+}
+
+/** The team's invites, newest first, at most `limit`: what the lead sees of them (never a whole code). */
+export async function listInvites(db: Queryable, teamId: string, limit = 100): Promise<InviteSummary[]> {
+  const rows = await db.query<{ code_prefix: string | null; role: HubRole; created_at: Date | string; expires_at: Date | string; used_at: Date | string | null; used_by: string | null }>(
+    `SELECT code_prefix, role, created_at, expires_at, used_at, used_by::text AS used_by FROM invites WHERE team_id = $1 ORDER BY created_at DESC LIMIT $2`,
+    [teamId, limit],
+  );
+  return rows.map((row) => ({
+    // Invites made before migration 2 kept no prefix.
+    prefix: row.code_prefix ?? '?????',
+    role: row.role,
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    usedAt: isoOrNull(row.used_at),
+    usedBy: row.used_by,
+  }));
 }
 
 export type JoinOutcome =

@@ -4,7 +4,7 @@
  * typed `HubFailure` the sync loop and the screen can act on — never an exception for the network
  * being away. The token travels only in the Authorization header, never in a URL.
  */
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import { err, ok, type Result } from '../core/result';
 import {
   HUB_API_PREFIX,
@@ -12,10 +12,20 @@ import {
   healthResponseSchema,
   hubErrorSchema,
   joinedResponseSchema,
+  devicesResponseSchema,
   digestResponseSchema,
+  inviteResponseSchema,
+  invitesResponseSchema,
+  deviceSchema,
   pullResponseSchema,
   pushResponseSchema,
   type DigestResponse,
+  type BlobDeclareRequest,
+  type CreateTeamRequest,
+  type HubDevice,
+  type HubRole,
+  type InviteResponse,
+  type InviteSummary,
   type BlobStatus,
   type HealthResponse,
   type HubChange,
@@ -49,10 +59,18 @@ export interface HubApi {
   readonly baseUrl: string;
   health(): Promise<HubResult<HealthResponse>>;
   join(code: string, label: string): Promise<HubResult<JoinedResponse>>;
+  /** Team creation: the hub secret goes in the Authorization header of this one request and is kept nowhere. */
+  createTeam(hubSecret: string, request: CreateTeamRequest): Promise<HubResult<JoinedResponse>>;
+  createInvite(token: string, teamId: string, role: HubRole, ttlMs?: number): Promise<HubResult<InviteResponse>>;
+  listInvites(token: string, teamId: string): Promise<HubResult<InviteSummary[]>>;
+  listDevices(token: string, teamId: string): Promise<HubResult<HubDevice[]>>;
+  revokeDevice(token: string, teamId: string, deviceId: string): Promise<HubResult<HubDevice>>;
+  /** End-to-end encrypted teams: the upload declared with this ref (its ciphertext's sha256 and status). */
+  blobByRef(token: string, teamId: string, ref: string): Promise<HubResult<BlobStatus>>;
   push(token: string, teamId: string, changes: readonly HubChange[]): Promise<HubResult<PushResponse>>;
   pull(token: string, teamId: string, after: string, limit?: number): Promise<HubResult<PullResponse>>;
   digest(token: string, teamId: string): Promise<HubResult<DigestResponse>>;
-  declareBlob(token: string, teamId: string, blob: { sha256: string; bytes: number; mediaType: string }): Promise<HubResult<BlobStatus>>;
+  declareBlob(token: string, teamId: string, blob: BlobDeclareRequest): Promise<HubResult<BlobStatus>>;
   putBlobPart(token: string, teamId: string, sha256: string, offset: number, bytes: Blob): Promise<HubResult<BlobStatus>>;
   getBlob(token: string, teamId: string, sha256: string): Promise<HubResult<Blob>>;
 }
@@ -121,6 +139,14 @@ export function createHubApi(options: HubApiOptions): HubApi {
     baseUrl: base,
     health: async () => json(healthResponseSchema, await request('GET', '/health')),
     join: async (code, label) => json(joinedResponseSchema, await request('POST', '/join', { json: { code, device: { label } } })),
+    createTeam: async (hubSecret, body) => json(joinedResponseSchema, await request('POST', '/teams', { token: hubSecret, json: body })),
+    createInvite: async (token, teamId, role, ttlMs) =>
+      json(inviteResponseSchema, await request('POST', `${team(teamId)}/invites`, { token, json: { role, ...(ttlMs === undefined ? {} : { ttlMs }) } })),
+    listInvites: async (token, teamId) => mapOk(await json(invitesResponseSchema, await request('GET', `${team(teamId)}/invites`, { token })), (r) => r.invites),
+    listDevices: async (token, teamId) => mapOk(await json(devicesResponseSchema, await request('GET', `${team(teamId)}/devices`, { token })), (r) => r.devices),
+    revokeDevice: async (token, teamId, deviceId) =>
+      mapOk(await json(revokedResponseSchema, await request('DELETE', `${team(teamId)}/devices/${encodeURIComponent(deviceId)}`, { token })), (r) => r.device),
+    blobByRef: async (token, teamId, ref) => json(blobStatusSchema, await request('GET', `${team(teamId)}/blobs/by-ref/${encodeURIComponent(ref)}`, { token })),
     push: async (token, teamId, changes) => json(pushResponseSchema, await request('POST', `${team(teamId)}/changes`, { token, json: { changes } })),
     pull: async (token, teamId, after, limit) =>
       json(pullResponseSchema, await request('GET', `${team(teamId)}/changes?after=${encodeURIComponent(after)}${limit === undefined ? '' : `&limit=${limit}`}`, { token })),
@@ -138,6 +164,12 @@ export function createHubApi(options: HubApiOptions): HubApi {
       }
     },
   };
+}
+
+const revokedResponseSchema = z.object({ device: deviceSchema });
+
+function mapOk<T, U>(result: HubResult<T>, f: (value: T) => U): HubResult<U> {
+  return result.ok ? ok(f(result.value)) : result;
 }
 
 async function refusal(response: Response): Promise<HubFailure> {

@@ -24,8 +24,9 @@ import type { Change } from '../core/merge/change';
 import { recordKey } from '../core/merge/mergeChanges';
 import type { VersionVector } from '../core/merge/versionVector';
 import { err, ok, type Result } from '../core/result';
-import { HUB_LIMITS, hlcDay, isEncryptedHubChange, roleMayWrite, type HubChange, type PlainHubChange } from '../core/sync/hubProtocol';
-import type { StorageFailure, Store } from '../storage';
+import { HUB_LIMITS, hlcDay, isEncryptedHubChange, roleMayWrite, type BlobDeclareRequest, type HubChange, type PlainHubChange } from '../core/sync/hubProtocol';
+import { sha256Hex, type StorageFailure, type Store } from '../storage';
+import { hubBlobRef, openHubBlob, sealHubBlob } from './hubBlobCipher';
 import type { HubApi, HubFailure } from './hubApi';
 import { patchHubConnection, type HubConnection } from './hubConnection';
 import { decryptHubChange, encryptHubChange, importHubValueKey, type HubValueKey } from './hubValueCipher';
@@ -134,7 +135,9 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
           source: { kind: 'hub', id: connection.hubUrl, by: null },
         });
         if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
-        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc' && /ahead/.test(p.message));
+        // Every timestamp the store refused (too far ahead of this device's clock, or this device's
+        // node id) stops the round before the cursor moves: skipped, they would never be pulled again.
+        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc');
         if (clockRefused.length > 0) {
           // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
           return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });
@@ -156,10 +159,8 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   const pulled = await pullFrom(connection.cursor);
   if (!pulled.ok) return pulled;
 
-  // 2. Attachments this device lacks.
-  // An encrypted team's attachment bytes do not go through the hub (they would be stored in clear
-  // there); until encrypted blobs exist they travel by bundle. docs/hub-client.md, "Not yet".
-  const downloaded = key !== undefined ? ok(0) : await downloadMissingBlobs(store, api, connection);
+  // 2. Attachments this device lacks (in an encrypted team: found by ref, opened, checked).
+  const downloaded = await downloadMissingBlobs(store, api, connection, key);
   if (!downloaded.ok) return downloaded.error.kind === 'hub' ? hubFailed(downloaded.error.failure, 'blobs') : err(downloaded.error);
   report.downloaded = downloaded.value;
 
@@ -170,7 +171,7 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   if (!scope.ok) return err({ kind: 'storage', failure: scope.error });
   const outgoing = pending.value.changes.filter((c) => scope.value.has(recordKey(c)) && roleMayWrite(connection.role, c.table));
   report.heldBack = pending.value.changes.filter((c) => scope.value.has(recordKey(c))).length - outgoing.length;
-  const uploaded = key !== undefined ? ok(0) : await uploadBlobsOf(store, api, connection, outgoing);
+  const uploaded = await uploadBlobsOf(store, api, connection, outgoing, key);
   if (!uploaded.ok) return uploaded.error.kind === 'hub' ? hubFailed(uploaded.error.failure, 'blobs') : err(uploaded.error);
   report.uploaded = uploaded.value;
   for (const batch of pushBatches(outgoing, key !== undefined)) {
@@ -303,7 +304,7 @@ export function pushBatches(changes: readonly Change[], encrypted = false): Plai
 
 type BlobProblem = { readonly kind: 'hub'; readonly failure: HubFailure } | { readonly kind: 'storage'; readonly failure: StorageFailure };
 
-async function downloadMissingBlobs(store: Store, api: HubApi, connection: HubConnection): Promise<Result<number, BlobProblem>> {
+async function downloadMissingBlobs(store: Store, api: HubApi, connection: HubConnection, key: HubValueKey | undefined): Promise<Result<number, BlobProblem>> {
   const outline = await store.readAssessmentOutline(connection.assessmentId);
   if (!outline.ok) return err({ kind: 'storage', failure: outline.error });
   const wanted = new Map<string, string>();
@@ -317,13 +318,28 @@ async function downloadMissingBlobs(store: Store, api: HubApi, connection: HubCo
   let downloaded = 0;
   for (const [sha256, mediaType] of wanted) {
     if (held.value.has(sha256)) continue;
-    const got = await api.getBlob(connection.token, connection.teamId, sha256);
+    // Not uploaded yet (or not complete): its author's next sync brings it; try again next round.
+    const notThereYet = (failure: HubFailure) => failure.kind === 'refused' && (failure.status === 404 || failure.code === 'upload-incomplete');
+    let hubSha256 = sha256;
+    if (key !== undefined) {
+      const found = await api.blobByRef(connection.token, connection.teamId, await hubBlobRef(key, sha256));
+      if (!found.ok) {
+        if (notThereYet(found.error)) continue;
+        return err({ kind: 'hub', failure: found.error });
+      }
+      if (!found.value.complete) continue;
+      hubSha256 = found.value.sha256;
+    }
+    const got = await api.getBlob(connection.token, connection.teamId, hubSha256);
     if (!got.ok) {
-      // Not uploaded yet (or not complete): its author's next sync brings it; try again next round.
-      if (got.error.kind === 'refused' && (got.error.status === 404 || got.error.code === 'upload-incomplete')) continue;
+      if (notThereYet(got.error)) continue;
       return err({ kind: 'hub', failure: got.error });
     }
-    const stored = await store.putBlob(got.value, mediaType);
+    // Encrypted: opened under the team key (null: another key or tampering — left for the next
+    // round, never stored), then hashed by putBlob like any download.
+    const bytes = key === undefined ? got.value : await openHubBlob(key, got.value, sha256, mediaType);
+    if (bytes === null) continue;
+    const stored = await store.putBlob(bytes, mediaType);
     if (!stored.ok) return err({ kind: 'storage', failure: stored.error });
     // putBlob hashed the bytes: if the hub sent other bytes they are stored under their own hash and
     // the attachment still lacks its own, so nothing wrong is ever shown.
@@ -332,7 +348,7 @@ async function downloadMissingBlobs(store: Store, api: HubApi, connection: HubCo
   return ok(downloaded);
 }
 
-async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnection, outgoing: readonly Change[]): Promise<Result<number, BlobProblem>> {
+async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnection, outgoing: readonly Change[], key: HubValueKey | undefined): Promise<Result<number, BlobProblem>> {
   const shas = new Set<string>();
   for (const change of outgoing) if (change.table === 'attachment' && change.field === 'sha256' && typeof change.value === 'string') shas.add(change.value);
   let uploaded = 0;
@@ -340,8 +356,12 @@ async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnectio
     const stored = await store.getBlob(sha256);
     if (!stored.ok) return err({ kind: 'storage', failure: stored.error });
     if (stored.value === undefined) continue; // bytes not on this device (came by a bundle without them)
-    const { blob, mediaType, bytes } = stored.value;
-    let status = await api.declareBlob(connection.token, connection.teamId, { sha256, bytes, mediaType });
+    const upload = await blobUpload(api, connection, key, sha256, stored.value);
+    if (!upload.ok) return err({ kind: 'hub', failure: upload.error });
+    if (upload.value === 'already-there') continue;
+    const { blob, declared } = upload.value;
+    const { bytes } = declared;
+    let status = await api.declareBlob(connection.token, connection.teamId, declared);
     if (!status.ok) {
       // Over the hub's size limit: the record still syncs; the bytes travel by bundle instead.
       if (status.error.kind === 'refused' && status.error.status === 413) continue;
@@ -350,11 +370,11 @@ async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnectio
     while (!status.value.complete) {
       const offset = status.value.received;
       const part = blob.slice(offset, Math.min(bytes, offset + status.value.partBytes));
-      const next = await api.putBlobPart(connection.token, connection.teamId, sha256, offset, part);
+      const next = await api.putBlobPart(connection.token, connection.teamId, declared.sha256, offset, part);
       if (!next.ok) {
         // Someone else's part landed first, or ours before a cut connection: ask where it stands.
         if (next.error.kind === 'refused' && next.error.code === 'upload-offset-mismatch') {
-          status = await api.declareBlob(connection.token, connection.teamId, { sha256, bytes, mediaType });
+          status = await api.declareBlob(connection.token, connection.teamId, declared);
           if (!status.ok) return err({ kind: 'hub', failure: status.error });
           continue;
         }
@@ -365,6 +385,27 @@ async function uploadBlobsOf(store: Store, api: HubApi, connection: HubConnectio
     }
   }
   return ok(uploaded);
+}
+
+/**
+ * What goes to the hub for one attachment: in a plain team the file itself; in an encrypted team
+ * its ciphertext, declared with the ciphertext's hash (what the hub verifies), a neutral media type
+ * and the ref. An encrypted upload the hub already holds complete is not sealed again.
+ */
+async function blobUpload(
+  api: HubApi,
+  connection: HubConnection,
+  key: HubValueKey | undefined,
+  sha256: string,
+  stored: { readonly blob: Blob; readonly mediaType: string; readonly bytes: number },
+): Promise<Result<'already-there' | { blob: Blob; declared: BlobDeclareRequest & { bytes: number } }, HubFailure>> {
+  if (key === undefined) return ok({ blob: stored.blob, declared: { sha256, bytes: stored.bytes, mediaType: stored.mediaType } });
+  const ref = await hubBlobRef(key, sha256);
+  const found = await api.blobByRef(connection.token, connection.teamId, ref);
+  if (found.ok && found.value.complete) return ok('already-there');
+  if (!found.ok && !(found.error.kind === 'refused' && found.error.status === 404)) return err(found.error);
+  const sealed = await sealHubBlob(key, stored.blob, sha256);
+  return ok({ blob: sealed, declared: { sha256: await sha256Hex(sealed), bytes: sealed.size, mediaType: 'application/octet-stream', ref } });
 }
 
 /** A pulled page in clear: decrypted under the team's key, or counted unreadable (no key, or a key that does not open it). */

@@ -5,7 +5,7 @@
  * defaults to the address the app was loaded from (the hub serves the app).
  */
 import { err, ok, type Result } from '../core/result';
-import { INVITE_CODE_PATTERN, isEncryptedHubChange, normaliseInviteCode } from '../core/sync/hubProtocol';
+import { INVITE_CODE_PATTERN, isEncryptedHubChange, normaliseInviteCode, type JoinedResponse } from '../core/sync/hubProtocol';
 import type { StorageFailure, Store } from '../storage';
 import { hubOrigin, type HubApi, type HubFailure } from './hubApi';
 import { patchHubConnection, readHubConnection, saveHubConnection, type HubConnection } from './hubConnection';
@@ -56,7 +56,12 @@ export type JoinProblem =
 export async function joinHub(store: Store, api: HubApi, code: string, label: string, now: () => number = () => Date.now()): Promise<Result<HubConnection, JoinProblem>> {
   const joined = await api.join(code, label);
   if (!joined.ok) return err({ kind: 'hub', failure: joined.error });
-  const { team, device, token } = joined.value;
+  return keepJoinedConnection(store, api, joined.value, now);
+}
+
+/** Saves what joining (or creating the team) returned as this device's connection for the team's assessment. */
+export async function keepJoinedConnection(store: Store, api: HubApi, joined: JoinedResponse, now: () => number): Promise<Result<HubConnection, JoinProblem>> {
+  const { team, device, token } = joined;
   const previous = await readHubConnection(store, team.assessmentId);
   if (!previous.ok) return err({ kind: 'storage', failure: previous.error });
   const sameTeam = previous.value !== undefined && previous.value.teamId === team.id && previous.value.hubUrl === api.baseUrl;

@@ -3,7 +3,10 @@
  * devices join, are asked for the team passphrase, and converge; the hub's data folder holds no
  * word of a note (searched byte for byte, with a plain team's note as the control that the search
  * works); a wrong passphrase — typed, or a stale key on the device — is refused with a reason, and
- * changes nothing: no record, no cursor. Attachment bytes stay off the hub (they would lie in clear).
+ * changes nothing: no record, no cursor. Attachment bytes follow their records as ciphertext: the
+ * hub verifies the ciphertext's SHA-256, the teammate opens it and gets the very bytes of the record's
+ * hash, and the hub's files hold none of a distinctive byte string of the file (a plain team's file
+ * holding the same kind of marker is found: the search works on attachments too).
  */
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,8 +33,25 @@ afterAll(async () => {
 const NOW = Date.now();
 const PASSPHRASE = 'Ararat morning, seven apricots';
 const SECRET_NOTE = 'Border police keep passport scans on a shared drive without audit logs';
-const ATTACHMENT_TEXT = 'Scanned register of passports, page 14, confidential';
+const ATTACHMENT_MARKER = 'Scanned register of passports, page 14, confidential';
 const CONTROL_NOTE = 'CONTROL-plaintext-note-of-a-plain-team-7c1e';
+const CONTROL_ATTACHMENT_MARKER = 'CONTROL-attachment-bytes-of-a-plain-team-5d2a';
+
+/**
+ * A 2.5 MiB "scan" (three sealed chunks): bytes that do not compress (so the database cannot hide
+ * a marker by compressing it) with the marker written at the start of each MiB.
+ */
+function scanBytes(marker: string, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(new ArrayBuffer(2.5 * 1024 * 1024));
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < bytes.length; i += 1) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    bytes[i] = x & 0xff;
+  }
+  const m = new TextEncoder().encode(marker);
+  for (let at = 0; at + m.length < bytes.length; at += 1024 * 1024) bytes.set(m, at);
+  return bytes;
+}
 
 async function createTeam(assessmentId: string, encrypted: boolean): Promise<Team> {
   const reply = await call(hub.url, 'POST', '/api/v1/teams', { token: hub.secret, json: { name: 'Armenia 2022', assessmentId, encrypted, device: { label: 'Lead (setup)' } } });
@@ -54,8 +74,9 @@ describe('an end-to-end encrypted team through the real hub', () => {
     const assessment = unwrap(await a.store.createRecord('assessment', assessmentInput())).record;
     const anna = unwrap(await a.store.createRecord('assessor', assessorInput(assessment.id))).record;
     const note = unwrap(await a.store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: SECRET_NOTE }))).record;
-    const scan = unwrap(await a.store.putBlob(new Blob([ATTACHMENT_TEXT], { type: 'text/plain' }), 'text/plain'));
-    unwrap(await a.store.createRecord('attachment', { assessmentId: assessment.id, sha256: scan.sha256, mediaType: 'text/plain', bytes: scan.bytes, fileName: 'scan.txt', caption: '', observationId: note.id }));
+    const scanFile = scanBytes(ATTACHMENT_MARKER, 7);
+    const scan = unwrap(await a.store.putBlob(new Blob([scanFile], { type: 'image/jpeg' }), 'image/jpeg'));
+    unwrap(await a.store.createRecord('attachment', { assessmentId: assessment.id, sha256: scan.sha256, mediaType: 'image/jpeg', bytes: scan.bytes, fileName: 'scan.jpg', caption: '', observationId: note.id }));
     const team = await createTeam(assessment.id, true);
 
     const joined = await a.join(await inviteCode(hub, team, 'lead'), 'Anna laptop');
@@ -74,7 +95,12 @@ describe('an end-to-end encrypted team through the real hub', () => {
 
     const first = unwrap(await a.sync(assessment.id));
     expect(first.pushed).toBeGreaterThan(3);
-    expect(first.uploaded).toBe(0); // the bytes would lie in clear on the hub: they travel by bundle
+    expect(first.uploaded).toBe(1); // as ciphertext
+    // The hub holds the ciphertext under the ciphertext's own hash, never under the file's.
+    expect((await call(hub.url, 'GET', `/api/v1/teams/${team.teamId}/blobs/${scan.sha256}/status`, { token: team.leadToken })).status).toBe(404);
+    // A plain upload into an encrypted team is refused before any byte (declared without a ref).
+    const plainDeclare = await call(hub.url, 'POST', `/api/v1/teams/${team.teamId}/blobs`, { token: team.leadToken, json: { sha256: scan.sha256, bytes: scan.bytes, mediaType: 'image/jpeg' } });
+    expect({ status: plainDeclare.status, code: plainDeclare.body.error.code }).toEqual({ status: 422, code: 'plaintext-in-encrypted-team' });
     expect(unwrap(await a.store.pendingChanges()).changes).toEqual([]);
     // What the hub holds is ciphertext: read as the lead's setup device would, without a key.
     const raw = await call(hub.url, 'GET', `/api/v1/teams/${team.teamId}/changes?after=0`, { token: team.leadToken });
@@ -87,8 +113,12 @@ describe('an end-to-end encrypted team through the real hub', () => {
     const bJoined = await b.join(await inviteCode(hub, team, 'assessor'), 'Boris tablet');
     unwrap(await unlockEncryptedTeam(b.store, b.api, bJoined, PASSPHRASE));
     const onB = unwrap(await b.sync(assessment.id));
-    expect(onB).toMatchObject({ applied: first.pushed, unreadable: 0 });
+    expect(onB).toMatchObject({ applied: first.pushed, unreadable: 0, downloaded: 1 });
     expect((await b.db.observation.get(note.id))?.text).toBe(SECRET_NOTE);
+    // The very bytes: opened, and stored under the record's (plaintext) hash.
+    const onBScan = unwrap(await b.store.getBlob(scan.sha256));
+    expect(onBScan).toBeDefined();
+    expect(new Uint8Array(await onBScan!.blob.arrayBuffer())).toEqual(scanFile);
 
     b.clock.advance(5_000);
     const reply = unwrap(await b.store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: 'Boris: the scans are also emailed in clear.' }))).record;
@@ -155,19 +185,24 @@ describe('an end-to-end encrypted team through the real hub', () => {
     const p = hubDevice(hub, { seed: 35, start: NOW + 4_000, label: 'p' });
     const assessment = unwrap(await p.store.createRecord('assessment', assessmentInput())).record;
     const pat = unwrap(await p.store.createRecord('assessor', assessorInput(assessment.id))).record;
-    unwrap(await p.store.createRecord('observation', observationInput(assessment.id, pat.id, null, { text: CONTROL_NOTE })));
+    const controlNote = unwrap(await p.store.createRecord('observation', observationInput(assessment.id, pat.id, null, { text: CONTROL_NOTE }))).record;
+    const controlScan = unwrap(await p.store.putBlob(new Blob([scanBytes(CONTROL_ATTACHMENT_MARKER, 11)]), 'image/jpeg'));
+    unwrap(await p.store.createRecord('attachment', { assessmentId: assessment.id, sha256: controlScan.sha256, mediaType: 'image/jpeg', bytes: controlScan.bytes, fileName: 'c.jpg', caption: '', observationId: controlNote.id }));
     const plainTeam = await createTeam(assessment.id, false);
     await p.join(await inviteCode(hub, plainTeam, 'lead'), 'Plain laptop');
-    expect(unwrap(await p.sync(assessment.id)).pushed).toBeGreaterThan(0);
+    expect(unwrap(await p.sync(assessment.id))).toMatchObject({ uploaded: 1 });
 
     await hub.stop(); // flushed and closed
     const files = filesUnder(hub.dataDir!);
     const containing = (text: string) => files.filter((file) => readFileSync(file).includes(Buffer.from(text, 'utf8')));
     expect(containing(CONTROL_NOTE).length).toBeGreaterThan(0);
+    expect(containing(CONTROL_ATTACHMENT_MARKER).length).toBeGreaterThan(0);
+    expect(containing(ATTACHMENT_MARKER)).toEqual([]);
     expect(containing(SECRET_NOTE)).toEqual([]);
     expect(containing('passport scans')).toEqual([]);
     expect(containing('emailed in clear')).toEqual([]);
     expect(containing(PASSPHRASE)).toEqual([]);
     expect(containing('Scanned register')).toEqual([]);
+    expect(containing('passports, page 14')).toEqual([]);
   }, 120_000);
 });

@@ -234,4 +234,41 @@ describeOnEngines('hub security', ({ hub, need }) => {
     expectError(await call(url, 'DELETE', `/api/v1/teams/${lead.teamId}/devices/${lead.deviceId}`, { token: assessor.token }), 403, 'role-forbidden');
     expect(JSON.stringify(all.body)).not.toContain(lead.token);
   });
+
+  it('lists invites to the lead only, never with the whole code, and shows which were used', async (ctx) => {
+    need(ctx);
+    const { url, lead } = await seededTeam();
+    const code = await invite(url, lead, 'assessor');
+    await invite(url, lead, 'observer', 60_000);
+    const joined = await call(url, 'POST', '/api/v1/join', { json: { code, device: { label: 'Tablet' } } });
+    expect(joined.status).toBe(201);
+    const listed = await call(url, 'GET', `/api/v1/teams/${lead.teamId}/invites`, { token: lead.token });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('cache-control')).toBe('no-store');
+    expect(listed.body.invites.map((i: { role: string }) => i.role)).toEqual(['observer', 'assessor']);
+    const used = listed.body.invites.find((i: { role: string }) => i.role === 'assessor');
+    expect(used).toMatchObject({ prefix: code.slice(0, 5), usedBy: joined.body.device.id });
+    expect(Date.parse(used.usedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(JSON.stringify(listed.body)).not.toContain(code);
+    const assessor: TeamDevice = { token: joined.body.token, deviceId: joined.body.device.id, teamId: lead.teamId, role: 'assessor' };
+    expectError(await call(url, 'GET', `/api/v1/teams/${lead.teamId}/invites`, { token: assessor.token }), 403, 'role-forbidden');
+    const other = await createTeam(hub());
+    expectError(await call(url, 'GET', `/api/v1/teams/${lead.teamId}/invites`, { token: other.token }), 403, 'wrong-team');
+  });
+
+  it('finds an encrypted upload by its ref only in its own team, and refuses a ref declared for other bytes', async (ctx) => {
+    need(ctx);
+    const { url, secret } = hub();
+    const lead = await createTeam({ url, secret }, { encrypted: true });
+    const ref = 'ab'.repeat(32);
+    const declare = (sha256: string) => call(url, 'POST', `/api/v1/teams/${lead.teamId}/blobs`, { token: lead.token, json: { sha256, bytes: 10, mediaType: 'application/octet-stream', ref } });
+    expect((await declare('11'.repeat(32))).body).toMatchObject({ sha256: '11'.repeat(32), ref, received: 0 });
+    expectError(await declare('22'.repeat(32)), 409, 'blob-mismatch');
+    const found = await call(url, 'GET', `/api/v1/teams/${lead.teamId}/blobs/by-ref/${ref}`, { token: lead.token });
+    expect(found.body).toMatchObject({ sha256: '11'.repeat(32), complete: false });
+    expectError(await call(url, 'GET', `/api/v1/teams/${lead.teamId}/blobs/by-ref/not-hex`, { token: lead.token }), 400, 'invalid-request');
+    const other = await createTeam({ url, secret }, { encrypted: true });
+    expectError(await call(url, 'GET', `/api/v1/teams/${lead.teamId}/blobs/by-ref/${ref}`, { token: other.token }), 403, 'wrong-team');
+    expectError(await call(url, 'GET', `/api/v1/teams/${other.teamId}/blobs/by-ref/${ref}`, { token: other.token }), 404, 'not-found');
+  });
 });

@@ -49,6 +49,13 @@ export const HUB_LIMITS = {
   MAX_BLOB_PART_BYTES: 4 * MiB,
   /** Bytes of one part the hub suggests (the last part may be shorter). */
   BLOB_PART_BYTES: 1 * MiB,
+  /**
+   * An upload that receives no part for this long (declared, never completed) is abandoned: the
+   * hub deletes it and what it received. A client that comes back later declares it again and
+   * starts from byte 0. Checked every ABANDONED_UPLOAD_SWEEP_MS.
+   */
+  ABANDONED_UPLOAD_MS: 3 * DAY_MS,
+  ABANDONED_UPLOAD_SWEEP_MS: 60 * MINUTE_MS,
   /** Lifetime of an invite code unless the lead asks for less. */
   DEFAULT_INVITE_TTL_MS: 7 * DAY_MS,
   MAX_INVITE_TTL_MS: 30 * DAY_MS,
@@ -322,10 +329,19 @@ export function digestDayText(winningHlcs: readonly string[]): string {
 
 /** `POST /api/v1/teams/:teamId/blobs`: announce an upload (or ask how far it got). */
 export const blobDeclareRequestSchema = z.strictObject({
+  /** Of the bytes uploaded: in an end-to-end encrypted team, of the ciphertext. */
   sha256: sha256HexSchema,
   bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   mediaType: mediaTypeSchema,
+  /**
+   * End-to-end encrypted teams (required there): an opaque 64-hex tag the devices compute from the
+   * team key and the plaintext's hash (src/sync/hubBlobCipher.ts), by which a teammate who knows
+   * only the plaintext's hash (from the decrypted attachment record) finds the ciphertext. Unique
+   * per team.
+   */
+  ref: sha256HexSchema.optional(),
 });
+export type BlobDeclareRequest = z.input<typeof blobDeclareRequestSchema>;
 export const blobStatusSchema = z.object({
   sha256: sha256HexSchema,
   bytes: z.number().int().min(0),
@@ -334,11 +350,27 @@ export const blobStatusSchema = z.object({
   complete: z.boolean(),
   /** The part size the hub suggests; parts may be up to MAX_BLOB_PART_BYTES. */
   partBytes: z.number().int().min(1),
+  /** The tag declared with it (end-to-end encrypted teams), else null. */
+  ref: sha256HexSchema.nullable().optional(),
 });
 export type BlobStatus = z.infer<typeof blobStatusSchema>;
 
 /** `GET /api/v1/teams/:teamId/devices` (lead: all devices; others: their own). */
 export const devicesResponseSchema = z.object({ devices: z.array(deviceSchema) });
+
+/** `GET /api/v1/teams/:teamId/invites` (lead): the team's invite codes, newest first, without the codes themselves (the hub keeps only their hashes). */
+export const inviteSummarySchema = z.object({
+  /** The first five characters of the code, so the lead can tell which one is which. */
+  prefix: z.string(),
+  role: hubRoleSchema,
+  createdAt: isoDateTimeSchema,
+  expiresAt: isoDateTimeSchema,
+  usedAt: isoDateTimeSchema.nullable(),
+  /** The device that joined with it. */
+  usedBy: uuidSchema.nullable(),
+});
+export type InviteSummary = z.infer<typeof inviteSummarySchema>;
+export const invitesResponseSchema = z.object({ invites: z.array(inviteSummarySchema) });
 
 export const teamIdParamSchema = uuidSchema;
 export const deviceIdParamSchema = uuidSchema;

@@ -2,7 +2,9 @@
  * Team sync beside the save indicator (loaded on demand: none of this is in the first screen's
  * JavaScript). A button shows the state in words — synced, N waiting, offline, stopped — and opens
  * a panel with the team, the last sync, a clock warning, the problem with what to do, "Sync now",
- * and, when the device has not joined (or must join again), the join form. The state line is a
+ * and, when the device has not joined (or must join again), the join form; on an assessment not
+ * yet in a team, creating its team space (a lead, with the hub secret); for a lead's device, invite
+ * codes and the team's devices (TeamInviteMaker, TeamDevices). The state line is a
  * polite live region, so a screen reader hears "Synced" or "Sync stopped" without moving focus.
  */
 import { HubSyncPlaceholder } from '../shell/HubSyncPlaceholder';
@@ -11,7 +13,10 @@ import type { Store } from '../../storage';
 import { createHubApi } from '../../sync/hubApi';
 import { createHubSyncLoop, type HubSyncLoop, type HubSyncStatus } from '../../sync/hubSyncLoop';
 import { useTranslation } from '../useTranslation';
+import { CreateTeamForm } from './CreateTeamForm';
 import { JoinHubForm } from './JoinHubForm';
+import { TeamDevices } from './TeamDevices';
+import { TeamInviteMaker } from './TeamInviteMaker';
 import { TeamPassphraseForm } from './TeamPassphraseForm';
 import { clockWarningMinutes, roleText, syncProblemText, syncStateText } from './syncStatusText';
 import './sync.css';
@@ -123,6 +128,18 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               defaultHub={connection?.hubUrl ?? location.origin}
               onJoined={(joinedAssessmentId) => void firstPull(joinedAssessmentId)}
             />
+          )}
+          {assessmentId !== undefined && connection === undefined && (
+            <details class="hub-create">
+              <summary>{t('sync:create.summary')}</summary>
+              <CreateTeamForm store={store} assessmentId={assessmentId} defaultHub={location.origin} onCreated={() => void syncNow()} />
+            </details>
+          )}
+          {connection !== undefined && connection.tokenState === 'valid' && connection.role === 'lead' && (
+            <>
+              <TeamInviteMaker connection={connection} />
+              <TeamDevices connection={connection} onRevokedSelf={() => void syncNow()} />
+            </>
           )}
         </section>
       )}

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { HubRole } from '../../core/sync/hubProtocol';
 import { CLOCK_WARNING_MS, type SyncProblem } from '../../sync/hubSync';
 import type { HubSyncStatus } from '../../sync/hubSyncLoop';
+import type { HubFailure } from '../../sync/hubApi';
 
 export function syncStateText(t: TFunction, status: HubSyncStatus): string {
   switch (status.state) {
@@ -60,4 +61,16 @@ export function roleText(t: TFunction, role: HubRole): string {
 export function clockWarningMinutes(offsetMs: number | undefined): number | undefined {
   if (offsetMs === undefined || Math.abs(offsetMs) <= CLOCK_WARNING_MS) return undefined;
   return Math.round(Math.abs(offsetMs) / 60_000);
+}
+
+/** A failed request of the team screens (create, invite, list, revoke) in words: the hub's own reason when it refused. */
+export function hubFailureText(t: TFunction, failure: HubFailure): string {
+  switch (failure.kind) {
+    case 'unreachable':
+      return t('sync:problem.offline', { reason: failure.message });
+    case 'unreadable':
+      return t('sync:problem.unreadable');
+    case 'refused':
+      return t('sync:problem.other', { reason: failure.message });
+  }
 }
