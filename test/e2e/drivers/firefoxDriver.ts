@@ -22,7 +22,7 @@ export function missingFirefox(): string | undefined {
 
 const MODIFIERS: Record<string, 'Alt' | 'Control' | 'Shift' | 'Meta'> = { Alt: 'Alt', Control: 'Control', Ctrl: 'Control', Shift: 'Shift', Meta: 'Meta' };
 
-export async function launchFirefoxDriver(options: { viewport?: Viewport } = {}): Promise<BrowserDriver> {
+export async function launchFirefoxDriver(options: { viewport?: Viewport; prefs?: Record<string, unknown> } = {}): Promise<BrowserDriver> {
   const missing = missingFirefox();
   if (missing) throw new Error(missing);
   const profile = mkdtempSync(join(tmpdir(), 'mmdma-e2e-firefox-'));
@@ -36,7 +36,12 @@ export async function launchFirefoxDriver(options: { viewport?: Viewport } = {})
       headless: true,
       userDataDir: profile,
       // Firefox's first-run pages and update checks are noise here.
-      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false, 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
+      extraPrefsFirefox: {
+        'browser.shell.checkDefaultBrowser': false,
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        ...options.prefs,
+      },
     });
     page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.setViewport(viewport);
