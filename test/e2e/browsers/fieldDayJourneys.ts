@@ -159,6 +159,8 @@ export function journeyContext(engine: Engine, extra: { beforeServe?: (built: Bu
       const driver = await launchDriver(engine, { viewport: LAPTOP });
       const workDir = mkdtempSync(join(tmpdir(), `mmdma-e2e-${engine}-`));
       const artifacts = join(ARTIFACTS, engine);
+      // This run's pictures only: a failure picture left from an earlier run would mislead.
+      rmSync(artifacts, { recursive: true, force: true });
       mkdirSync(artifacts, { recursive: true });
       context = { built, server, driver, workDir, artifacts };
       cleanups.push(
@@ -310,9 +312,13 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       await driver.type(ATTACHED_NOTE);
       await driver.upload('.note-composer input[type="file"][multiple]', join(ROOT, 'test/fixtures/photo.png'));
       await driver.waitFor({ css: '.note-composer .attachment-name, .note-composer .attachment' }, 15_000);
+      const composer = await driver.text({ css: '.note-composer' });
       await driver.click({ css: '.note-composer textarea' });
       await driver.press('Enter');
-      await until(() => driver.count('.note-list .note-row:not(.is-pending) .attachment'), 1, 15_000, 'the stored attachment');
+      const said = async () => `composer before saving: «${composer}»; notices: «${await driver.text({ css: 'body' }).then((text) => text.slice(0, 600))}»`;
+      await until(() => driver.count('.note-list .note-row:not(.is-pending) .attachment'), 1, 15_000, 'the stored attachment').catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; ${await said()}`, { cause: error });
+      });
       await allSaved(driver);
 
       await driver.goto(`${server.url}#/a/${assessmentId}/exchange`);
