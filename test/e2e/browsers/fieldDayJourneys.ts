@@ -22,6 +22,7 @@ import enShell from '../../../locales/en/shell.json';
 import hyShell from '../../../locales/hy/shell.json';
 import ruShell from '../../../locales/ru/shell.json';
 import { launchDriver, type BrowserDriver, type Engine, type Target } from '../drivers';
+import { stopXvfb } from '../drivers/xvfb';
 import { buildApp, LAPTOP, ROOT, serveApp, TABLET, type BuiltApp, type ServedApp } from '../support';
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browsers');
@@ -175,6 +176,8 @@ export function journeyContext(engine: Engine, extra: { beforeServe?: (built: Bu
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+    // The test worker may be ended without an exit event: the display goes with the file.
+    stopXvfb();
   });
   return () => {
     if (problem) throw new Error(problem);

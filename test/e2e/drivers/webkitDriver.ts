@@ -168,9 +168,11 @@ export async function launchWebKitDriver(options: { viewport?: Viewport } = {}):
     },
     close: async () => {
       await session.command('DELETE', '').catch(() => undefined);
+      // Listed before the driver goes: once it is gone, its MiniBrowser is nobody's child and lingers.
+      const left = child.pid ? descendants(child.pid) : [];
       child.kill('SIGTERM');
       await gone(child.pid ?? 0).catch(() => child.kill('SIGKILL'));
-      for (const process of child.pid ? descendants(child.pid) : []) killQuietly(process.pid);
+      for (const process of left) killQuietly(process.pid);
       rmSync(profile, { recursive: true, force: true });
     },
   });
