@@ -251,7 +251,8 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       await driver.press('Alt+3');
       await driver.press('Enter');
       await until(() => driver.count('.note-list .note-row:not(.is-pending)'), 1, 15_000, 'stored notes');
-      expect(await driver.text({ css: '.note-list .note-row .note-text' })).toBe(NOTE);
+      // A render behind the store in a loaded engine (seen once in WebKit: the row there, its text not yet).
+      await until(() => driver.text({ css: '.note-list .note-row .note-text' }), NOTE, 10_000, 'the stored note');
       expect(await driver.count('.note-list .note-row .tag-chip, .note-list .note-row [data-tag]')).toBeGreaterThan(0);
       await allSaved(driver);
       interviewUrl = await driver.url();
