@@ -5,6 +5,7 @@
  * and mounts the app. Everything is passed down by context: no module-level instances.
  */
 import { render } from 'preact';
+import { unsupportedReason } from './pwa/browserSupport';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { ServiceWorkerContext } from './pwa/ServiceWorkerContext';
 import { createStore, openDatabase } from './storage';
@@ -14,6 +15,7 @@ import { buildAppState, initialLanguageOf } from './ui/shell/buildAppState';
 import { createLazyI18n } from './ui/shell/createLazyI18n';
 import { createShellState } from './ui/shell/createShellState';
 import { ShellContext } from './ui/shell/ShellContext';
+import { UnsupportedBrowser } from './ui/shell/UnsupportedBrowser';
 import './ui/styles.css';
 import './ui/shell/shell.css';
 
@@ -30,39 +32,52 @@ void appState.translationsReady().catch(() => {
   // Offline before the service worker cached them: screens retry when they open.
 });
 
-const db = openDatabase();
-const shell = createShellState({
-  db,
-  store: createStore(db),
-  appState,
-  window,
-  keyValueStorage: storage,
-  // The framework data is large and the assessments list does not need it: its own chunk.
-  loadBuiltinFrameworks: async () => {
-    const [{ BUILTIN_FRAMEWORK_SOURCES }, { loadBuiltins }] = await Promise.all([import('./frameworks/builtinFrameworks'), import('./ui/shell/loadBuiltins')]);
-    return loadBuiltins(BUILTIN_FRAMEWORK_SOURCES);
-  },
-});
+// Before anything can be typed: a browser that cannot keep the work says so now, not after a day of
+// notes that were never stored.
+const unsupported = await unsupportedReason(window);
+if (unsupported) {
+  document.documentElement.lang = initialLanguage;
+  await appState.translationsReady().catch(() => undefined);
+  render(<UnsupportedBrowser reason={unsupported} t={i18n.getFixedT(initialLanguage)} />, root);
+} else {
+  startApp(root);
+}
 
-const serviceWorker = registerServiceWorker({
-  // Before a new version takes over: write every pending edit, and refuse (the update waits) if
-  // any could not be written, so an update never reloads over text that exists only on screen.
-  flushPendingWrites: async () => {
-    await shell.autosave.flush();
-    if (shell.autosave.pending.peek() > 0) throw new Error('Some edits could not be saved; the update waits.');
-  },
-});
+function startApp(container: HTMLElement): void {
+  const db = openDatabase();
+  const shell = createShellState({
+    db,
+    store: createStore(db),
+    appState,
+    window,
+    keyValueStorage: storage,
+    // The framework data is large and the assessments list does not need it: its own chunk.
+    loadBuiltinFrameworks: async () => {
+      const [{ BUILTIN_FRAMEWORK_SOURCES }, { loadBuiltins }] = await Promise.all([import('./frameworks/builtinFrameworks'), import('./ui/shell/loadBuiltins')]);
+      return loadBuiltins(BUILTIN_FRAMEWORK_SOURCES);
+    },
+  });
 
-render(
-  <AppStateContext.Provider value={appState}>
-    <ShellContext.Provider value={shell}>
-      <ServiceWorkerContext.Provider value={serviceWorker}>
-        <App />
-      </ServiceWorkerContext.Provider>
-    </ShellContext.Provider>
-  </AppStateContext.Provider>,
-  root,
-);
+  const serviceWorker = registerServiceWorker({
+    // Before a new version takes over: write every pending edit, and refuse (the update waits) if
+    // any could not be written, so an update never reloads over text that exists only on screen.
+    flushPendingWrites: async () => {
+      await shell.autosave.flush();
+      if (shell.autosave.pending.peek() > 0) throw new Error('Some edits could not be saved; the update waits.');
+    },
+  });
+
+  render(
+    <AppStateContext.Provider value={appState}>
+      <ShellContext.Provider value={shell}>
+        <ServiceWorkerContext.Provider value={serviceWorker}>
+          <App />
+        </ServiceWorkerContext.Provider>
+      </ShellContext.Provider>
+    </AppStateContext.Provider>,
+    container,
+  );
+}
 
 /** Reading `localStorage` itself throws where storage is blocked (some privacy settings). */
 function safeLocalStorage(): Storage | undefined {
