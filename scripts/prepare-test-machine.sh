@@ -6,8 +6,11 @@
 set -uo pipefail
 
 needs=(
-  "/usr/bin/chromium chromium"     # every browser test
-  "pdftotext poppler-utils"        # the report's PDF is read back by a reader nobody here wrote
+  "/usr/bin/chromium chromium"                     # every browser test
+  "/usr/bin/WebKitWebDriver webkit2gtk-driver"     # the field-day journeys in WebKit (MiniBrowser)
+  "/usr/bin/Xvfb xvfb"                             # WebKit's MiniBrowser needs a display
+  "/usr/bin/firefox-esr firefox-esr"               # the field-day journeys in Firefox (WebDriver BiDi)
+  "pdftotext poppler-utils"                        # the report's PDF is read back by a reader nobody here wrote
 )
 
 missing=()
