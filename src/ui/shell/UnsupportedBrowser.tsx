@@ -10,9 +10,19 @@ export function UnsupportedBrowser({ reason, t }: { readonly reason: Unsupported
     <main id="main" class="unsupported-browser">
       <h1>{t('shell:unsupported.heading')}</h1>
       <p role="alert" data-reason={reason}>
-        {t(`shell:unsupported.reason.${reason}`)}
+        {reasonText(t)[reason]}
       </p>
       <p>{t('shell:unsupported.whatToDo')}</p>
     </main>
   );
+}
+
+/** Each reason's words, by literal key, so the locale check sees every one of them in use. */
+function reasonText(t: TFunction): Record<UnsupportedReason, string> {
+  return {
+    'no-indexeddb': t('shell:unsupported.reason.no-indexeddb'),
+    'storage-blocked': t('shell:unsupported.reason.storage-blocked'),
+    'no-service-worker': t('shell:unsupported.reason.no-service-worker'),
+    'no-crypto': t('shell:unsupported.reason.no-crypto'),
+  };
 }
