@@ -31,12 +31,14 @@ function isoOf(year: number, month: number, day: number): string | undefined {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** "2022-10-04" → "04.10.2022" (ru, hy) or "04/10/2022" (en); anything not ISO is returned as it is. */
 export { NUMERIC as DATE_INPUT_LAYOUTS };
+
+/** "2022-10-04" → "04.10.2022" (ru, hy) or "04/10/2022" (en); anything not a real ISO date is returned as it is. */
 
 export function formatDateInput(value: string, language: Language): string {
   const match = ISO.exec(value);
-  if (!match) return value;
+  // Half-typed text ("2022-10-0") is not a date: shown as it is, never as day 00.
+  if (!match || isoOf(Number(match[1]), Number(match[2]), Number(match[3])) === undefined) return value;
   return NUMERIC[language].replace('{{day}}', pad(Number(match[3]))).replace('{{monthNumber}}', pad(Number(match[2]))).replace('{{year}}', match[1] ?? '');
 }
 

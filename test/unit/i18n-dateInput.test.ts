@@ -42,4 +42,8 @@ describe('parseDateInput', () => {
   it('refuses days that do not exist, months past 12, short years and words', () => {
     for (const text of ['31.02.2022', '29.02.2023', '00.10.2022', '04.13.2022', '04.10.22', '2022-02-30', '10/03', 'tomorrow', '', '04..2022']) expect(parseDateInput(text), text).toBeUndefined();
   });
+
+  it('shows half-typed or impossible ISO text as typed, never as a made-up day', () => {
+    for (const text of ['2022-10-0', '2022-1-', '2022-02-30', '2022-13-01']) expect(formatDateInput(text, 'en'), text).toBe(text);
+  });
 });

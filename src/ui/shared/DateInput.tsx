@@ -9,7 +9,7 @@
  * nothing to read yet, that line says the layout to type instead.
  */
 import type { Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateInput, parseDateInput } from '../../i18n/dateInput';
 import { useTranslation } from '../useTranslation';
 
@@ -31,10 +31,22 @@ export interface DateInputProps {
 export function DateInput(props: DateInputProps) {
   const { t, language, format } = useTranslation();
   const [text, setText] = useState(() => formatDateInput(props.value, language));
-  // Follows the value (and the language) when they say something else than the text typed.
+  // The value this field last reported. A value that comes back as that one is our own typing
+  // echoed by the form, perhaps a keystroke late: rewriting the text from it would undo the keys
+  // typed since (a fast typist's "2022-10-04" became "00/10/20224").
+  const reported = useRef(props.value);
+  // Follows the value (and the language) when something else changed it.
   useEffect(() => {
+    if (props.value === reported.current) return;
+    reported.current = props.value;
     setText((typed) => (typed.trim() === '' ? props.value === '' : (parseDateInput(typed) ?? typed.trim()) === props.value) ? typed : formatDateInput(props.value, language));
-  }, [props.value, language]);
+  }, [props.value]);
+  useEffect(() => {
+    setText((typed) => {
+      const read = parseDateInput(typed);
+      return read === undefined ? typed : formatDateInput(read, language);
+    });
+  }, [language]);
   const read = parseDateInput(text);
   // Noon of that local day (safe from DST edges), as shell/dates.ts does; not imported from there,
   // which would split that module out of the first screen's bundle.
@@ -57,7 +69,8 @@ export function DateInput(props: DateInputProps) {
         onInput={(event) => {
           const typed = event.currentTarget.value;
           setText(typed);
-          props.onValue(typed.trim() === '' ? '' : (parseDateInput(typed) ?? typed.trim()));
+          reported.current = typed.trim() === '' ? '' : (parseDateInput(typed) ?? typed.trim());
+          props.onValue(reported.current);
         }}
         onFocus={props.onFocus}
         onBlur={() => {

@@ -237,7 +237,8 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       await driver.click({ within: { role: 'navigation', name: enShell.nav.assessmentLabel }, role: 'link', name: enShell.nav.interviews });
       const schedule: Target = { role: 'region', name: enSetup.schedule.addHeading };
       await driver.select({ within: schedule, role: 'combobox', name: enSetup.schedule.institution }, 'Migration Service (MS)');
-      await driver.fill({ within: schedule, css: 'input[type="date"]' }, '2022-10-04');
+      // The app's own date field (shared/DateInput), which takes ISO as well as the language's layout.
+      await driver.fill({ within: schedule, css: 'input.date-input' }, '2022-10-04');
       await driver.click({ within: schedule, role: 'button', name: enSetup.schedule.add });
       await driver.click({ role: 'link', namePrefix: 'Open interview' });
 
