@@ -30,23 +30,44 @@ export interface DateInputProps {
 
 export function DateInput(props: DateInputProps) {
   const { t, language, format } = useTranslation();
+  // What the field shows. The input itself is not re-rendered from it: the DOM holds what is typed,
+  // and the app writes to it only when something else changes the date (the form, the language,
+  // the tidy-up on blur). A re-render racing fast typing would otherwise drop keys.
   const [text, setText] = useState(() => formatDateInput(props.value, language));
-  // The value this field last reported. A value that comes back as that one is our own typing
-  // echoed by the form, perhaps a keystroke late: rewriting the text from it would undo the keys
-  // typed since (a fast typist's "2022-10-04" became "00/10/20224").
-  const reported = useRef(props.value);
-  // Follows the value (and the language) when something else changed it.
+  const input = useRef<HTMLInputElement | null>(null);
+  const show = (next: string) => {
+    setText(next);
+    if (input.current && input.current.value !== next) input.current.value = next;
+  };
+  // The values this field reported since the form last set one. Effects run after paint, so the
+  // form's echo of our own typing arrives keystrokes late, as an older value: taking it for a
+  // change from outside and rewriting the text would undo the keys typed since (a fast typist's
+  // "2022-10-04" became "00/10/20224", "202-1004").
+  const reported = useRef(new Set([props.value]));
   useEffect(() => {
-    if (props.value === reported.current) return;
-    reported.current = props.value;
-    setText((typed) => (typed.trim() === '' ? props.value === '' : (parseDateInput(typed) ?? typed.trim()) === props.value) ? typed : formatDateInput(props.value, language));
+    if (reported.current.has(props.value)) return;
+    reported.current = new Set([props.value]);
+    const typed = input.current?.value ?? text;
+    const agrees = typed.trim() === '' ? props.value === '' : (parseDateInput(typed) ?? typed.trim()) === props.value;
+    if (!agrees) show(formatDateInput(props.value, language));
   }, [props.value]);
   useEffect(() => {
-    setText((typed) => {
-      const read = parseDateInput(typed);
-      return read === undefined ? typed : formatDateInput(read, language);
-    });
+    const read = parseDateInput(input.current?.value ?? text);
+    if (read !== undefined) show(formatDateInput(read, language));
   }, [language]);
+  // The element that got its first text. The ref callback is new each render, so Preact calls it
+  // with null and then the same element again: only a new element is given the text.
+  const filled = useRef<HTMLInputElement | null>(null);
+  const setInput = (element: HTMLInputElement | null) => {
+    if (element && filled.current !== element) {
+      element.value = text;
+      filled.current = element;
+    }
+    input.current = element;
+    const outer = props.inputRef;
+    if (typeof outer === 'function') outer(element);
+    else if (outer) outer.current = element;
+  };
   const read = parseDateInput(text);
   // Noon of that local day (safe from DST edges), as shell/dates.ts does; not imported from there,
   // which would split that module out of the first screen's bundle.
@@ -56,26 +77,26 @@ export function DateInput(props: DateInputProps) {
     <>
       <input
         id={props.id}
-        ref={props.inputRef}
+        ref={setInput}
         name={props.name}
         type="text"
         class="date-input"
         autoComplete="off"
         placeholder={t('shell:dateInput.pattern')}
-        value={text}
         required={props.required}
         aria-invalid={props.invalid ? 'true' : undefined}
         aria-describedby={[props.describedBy, wordsId].filter(Boolean).join(' ')}
         onInput={(event) => {
           const typed = event.currentTarget.value;
           setText(typed);
-          reported.current = typed.trim() === '' ? '' : (parseDateInput(typed) ?? typed.trim());
-          props.onValue(reported.current);
+          const value = typed.trim() === '' ? '' : (parseDateInput(typed) ?? typed.trim());
+          reported.current.add(value);
+          props.onValue(value);
         }}
         onFocus={props.onFocus}
         onBlur={() => {
           // Once the assessor moves on, the date is written back in the app's own layout.
-          if (read !== undefined) setText(formatDateInput(read, language));
+          if (read !== undefined) show(formatDateInput(read, language));
           props.onBlur?.();
         }}
       />

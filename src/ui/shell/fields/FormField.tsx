@@ -4,7 +4,7 @@
  */
 import type { ComponentChild, Ref } from 'preact';
 import { useId } from 'preact/hooks';
-import { LazyDateInput } from './LazyDateInput';
+import { DateInput } from '../../shared/DateInput';
 
 export interface FormFieldProps {
   readonly label: ComponentChild;
@@ -32,7 +32,7 @@ export function FormField(props: FormFieldProps) {
         {props.required && <span class="required-mark" aria-hidden="true"> *</span>}
       </label>
       {props.type === 'date' ? (
-        <LazyDateInput
+        <DateInput
           id={id}
           inputRef={props.inputRef}
           name={props.name}
