@@ -39,14 +39,19 @@ export function DateInput(props: DateInputProps) {
     setText(next);
     if (input.current && input.current.value !== next) input.current.value = next;
   };
-  // The values this field reported since the form last set one. Effects run after paint, so the
-  // form's echo of our own typing arrives keystrokes late, as an older value: taking it for a
-  // change from outside and rewriting the text would undo the keys typed since (a fast typist's
-  // "2022-10-04" became "00/10/20224", "202-1004").
-  const reported = useRef(new Set([props.value]));
+  // The values this field reported that the form has not echoed yet, oldest first. Effects run
+  // after paint, so the form's echo of our own typing arrives keystrokes late, as an older value:
+  // taking it for a change from outside and rewriting the text would undo the keys typed since (a
+  // fast typist's "2022-10-04" became "00/10/20224", "202-1004"). Echoes come in order, so one
+  // consumes the queue up to it; anything else (a reset after submit) comes from outside.
+  const unechoed = useRef<string[]>([]);
   useEffect(() => {
-    if (reported.current.has(props.value)) return;
-    reported.current = new Set([props.value]);
+    const echo = unechoed.current.indexOf(props.value);
+    if (echo >= 0) {
+      unechoed.current.splice(0, echo + 1);
+      return;
+    }
+    unechoed.current = [];
     const typed = input.current?.value ?? text;
     const agrees = typed.trim() === '' ? props.value === '' : (parseDateInput(typed) ?? typed.trim()) === props.value;
     if (!agrees) show(formatDateInput(props.value, language));
@@ -69,8 +74,7 @@ export function DateInput(props: DateInputProps) {
     else if (outer) outer.current = element;
   };
   const read = parseDateInput(text);
-  // Noon of that local day (safe from DST edges), as shell/dates.ts does; not imported from there,
-  // which would split that module out of the first screen's bundle.
+  // Noon of that local day (safe from DST edges), as shell/dates.ts does.
   const day = read === undefined ? undefined : new Date(Number(read.slice(0, 4)), Number(read.slice(5, 7)) - 1, Number(read.slice(8, 10)), 12);
   const wordsId = `${props.id}-words`;
   return (
@@ -90,7 +94,7 @@ export function DateInput(props: DateInputProps) {
           const typed = event.currentTarget.value;
           setText(typed);
           const value = typed.trim() === '' ? '' : (parseDateInput(typed) ?? typed.trim());
-          reported.current.add(value);
+          unechoed.current.push(value);
           props.onValue(value);
         }}
         onFocus={props.onFocus}
