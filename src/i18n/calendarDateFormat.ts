@@ -10,9 +10,15 @@ import type { Language } from './languages';
 export function calendarDateFormat(language: Language, style: Exclude<DateStyle, 'numeric'> = 'long'): (iso: string) => string {
   const format = createAppIntl(language).dateTime({ date: style });
   return (iso) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    if (!match) return iso;
-    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+    const date = localDayOf(iso);
+    return date === undefined ? iso : format.format(date);
   };
+}
+
+/** "2022-10-04" as that day in local time, or undefined for anything that is not such a date. */
+export function localDayOf(iso: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return undefined;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
