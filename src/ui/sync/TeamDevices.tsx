@@ -4,7 +4,7 @@
  * keeps its unsent changes until it joins again). Revoking this very device says so too: it then
  * needs a new invite code, which only a lead can make.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HubDevice } from '../../core/sync/hubProtocol';
 import { createHubApi } from '../../sync/hubApi';
 import type { HubConnection } from '../../sync/hubConnection';
@@ -81,7 +81,7 @@ export function TeamDevices({ connection, onRevokedSelf }: TeamDevicesProps) {
           </tbody>
         </table>
       )}
-      {confirming !== undefined && <ConfirmRevoke device={confirming} self={confirming.id === connection.deviceId} onConfirm={() => void revoke(confirming)} onCancel={() => setConfirming(undefined)} />}
+      {confirming !== undefined && <ConfirmRevoke key={confirming.id} device={confirming} self={confirming.id === connection.deviceId} onConfirm={() => void revoke(confirming)} onCancel={() => setConfirming(undefined)} />}
       <button type="button" class="button" onClick={() => void load()}>
         {t('sync:devices.refresh')}
       </button>
@@ -94,14 +94,16 @@ export function TeamDevices({ connection, onRevokedSelf }: TeamDevicesProps) {
 
 function ConfirmRevoke({ device, self, onConfirm, onCancel }: { device: HubDevice; self: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [confirmRef, setConfirmRef] = useState<HTMLButtonElement | null>(null);
-  // The confirm step takes focus, so a keyboard or screen-reader user lands on the question.
-  useEffect(() => confirmRef?.focus(), [confirmRef]);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The confirm step takes focus, so a keyboard or screen-reader user lands on the question. A layout
+  // effect moves it in the same task that shows the question: there is no frame in which the question
+  // is on screen while focus (and the next Enter) is still on the device's Revoke button.
+  useLayoutEffect(() => confirmRef.current?.focus(), []);
   return (
     <div class="hub-confirm" role="group" aria-labelledby="revoke-question">
       <p id="revoke-question">{t('sync:devices.confirm', { label: device.label })}</p>
       {self && <p>{t('sync:devices.confirmSelf')}</p>}
-      <button type="button" class="button" ref={setConfirmRef} onClick={onConfirm}>
+      <button type="button" class="button" ref={confirmRef} onClick={onConfirm}>
         {t('sync:devices.confirmRevoke')}
       </button>
       <button type="button" class="button" onClick={onCancel}>
