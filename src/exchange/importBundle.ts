@@ -74,23 +74,9 @@ export interface ImportPreview extends Omit<IncomingPreview, 'noNewChanges'> {
   readonly nothingNew: boolean;
 }
 
-export interface ImportReport {
-  /** Changes written (they won their field). */
-  readonly applied: number;
-  /** Changes older than the value here. */
-  readonly stale: number;
-  /** Changes already here. */
-  readonly duplicate: number;
-  /** Changes refused by storage (clock far ahead, node id clash); see `problems`. */
-  readonly invalid: number;
-  readonly problems: readonly IncomingProblem[];
-  readonly problemCount: number;
-  /** Some change carried this device's node id: see Store.resetNodeId. */
-  readonly nodeIdConflict: boolean;
-  readonly invalidRecords: readonly InvalidRow[];
+/** What applying the bundle's changes did (the same report as the hub's pulls, src/sync/incoming.ts), and its attachments. */
+export interface ImportReport extends IncomingReport {
   readonly blobsCreated: number;
-  /** Concurrent edits newly recorded in the conflicts table for the lead to review. */
-  readonly conflictsRecorded: number;
   readonly blobsPresent: number;
   /** Nothing was written: importing this bundle again reports exactly this. */
   readonly nothingChanged: boolean;

@@ -139,14 +139,20 @@ export function previewIncoming(changes: readonly Change[], knownToSender: Versi
 
 /** The sum of the batches' reports; problems indexed in the whole input. */
 export interface IncomingReport {
+  /** Changes written (they won their field). */
   readonly applied: number;
+  /** Changes older than the value here. */
   readonly stale: number;
+  /** Changes already here. */
   readonly duplicate: number;
+  /** Changes refused by storage (clock far ahead, node id clash); see `problems`. */
   readonly invalid: number;
   readonly problems: readonly IncomingProblem[];
   readonly problemCount: number;
+  /** Some change carried this device's node id: see Store.resetNodeId. */
   readonly nodeIdConflict: boolean;
   readonly invalidRecords: readonly InvalidRow[];
+  /** Concurrent edits newly recorded in the conflicts table for the lead to review. */
   readonly conflictsRecorded: number;
 }
 

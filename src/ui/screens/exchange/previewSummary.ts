@@ -4,25 +4,17 @@
  * time each was made, and the record a conflict is about named as people know it (the note's text,
  * the assessor's name) when this device has it.
  */
-import type { TableName } from '../../../core/assessment/recordSchemas';
+import { tableNames, type TableName } from '../../../core/assessment/recordSchemas';
 import { parseHlc } from '../../../core/clock/hlc';
 import type { JsonValue } from '../../../core/merge/change';
 import type { FieldConflict, ImportPreview, RecordCounts } from '../../../exchange/importBundle';
 import type { AssessmentData } from '../../session/assessmentSession';
 
-/** Tables in the order assessors think of them: the assessment and its team, the fieldwork, the judgement. */
-export const TABLE_ORDER: readonly TableName[] = [
-  'assessment',
-  'assessor',
-  'institution',
-  'interview',
-  'interviewee',
-  'observation',
-  'attachment',
-  'rating',
-  'consensus',
-  'finding',
-];
+/**
+ * Tables in the order assessors think of them: the assessment and its team, the fieldwork, the
+ * judgement. The record schemas list them in that order already, so the screen follows them.
+ */
+export const TABLE_ORDER: readonly TableName[] = tableNames;
 
 export interface TableRow {
   readonly table: TableName;
