@@ -19,10 +19,12 @@ import type { TableName } from '../core/assessment/recordSchemas';
 import { err, ok, type Result } from '../core/result';
 import type { IncomingProblem, IncomingState, InvalidRow, StorageFailure, Store, VerifiedBlob } from '../storage';
 import { listBundlePeers, rememberBundlePeer, type BundlePeer } from '../sync/bundlePeers';
+import { releaseDueChanges } from '../sync/heldChanges';
 import {
   APPLY_BATCH_CHANGES,
   MAX_PREVIEW_CONFLICTS,
   MAX_REPORTED_PROBLEMS,
+  NO_CHANGES_APPLIED,
   applyIncoming,
   checkIncomingScope,
   previewIncoming,
@@ -147,14 +149,16 @@ export async function applyImport(store: Store, bundle: VerifiedBundle, options:
   const node = await store.nodeId();
   if (!node.ok) return storageFailed(node.error);
 
-  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, blobsCreated: 0, blobsPresent: 0, conflictsRecorded: 0 };
-  const problems: IncomingProblem[] = [];
-  const invalidRecords: InvalidRow[] = [];
+  // Changes an earlier import or sync kept for this device's clock, now due, go in first.
+  const released = await releaseDueChanges(store, bundle.manifest.assessment.id, (options.now ?? Date.now)());
+  if (!released.ok) return storageFailed(released.error);
+
+  const sum = { blobsCreated: 0, blobsPresent: 0 };
+  let changes: IncomingReport = NO_CHANGES_APPLIED;
   const report = (): ImportReport => ({
+    ...changes,
     ...sum,
-    problems: [...problems],
-    invalidRecords: [...invalidRecords],
-    nothingChanged: sum.applied === 0 && sum.blobsCreated === 0 && sum.conflictsRecorded === 0,
+    nothingChanged: changes.applied === 0 && sum.blobsCreated === 0 && changes.conflictsRecorded === 0 && changes.held === 0,
   });
   const aborted = () => err({ code: 'aborted' as const, message: 'The import was stopped; import the same bundle again to complete it.', partial: report() });
 
@@ -200,10 +204,10 @@ export async function applyImport(store: Store, bundle: VerifiedBundle, options:
     onBatch: (done, total) => options.onProgress?.({ stage: 'changes', done, total, unit: 'changes' }),
   });
   if (!applied.ok) {
-    addChanges(applied.error.partial);
+    changes = applied.error.partial;
     return applied.error.code === 'aborted' ? aborted() : storageFailed(applied.error.failure, report());
   }
-  addChanges(applied.value);
+  changes = applied.value;
 
   // The peer record last: what it says the peer holds is now here.
   if (bundle.manifest.createdBy.kind === 'device' && bundle.manifest.createdBy.node !== node.value) {
@@ -222,17 +226,6 @@ export async function applyImport(store: Store, bundle: VerifiedBundle, options:
   }
   return ok(report());
 
-  function addChanges(part: IncomingReport) {
-    sum.applied += part.applied;
-    sum.stale += part.stale;
-    sum.duplicate += part.duplicate;
-    sum.invalid += part.invalid;
-    sum.problemCount += part.problemCount;
-    sum.nodeIdConflict ||= part.nodeIdConflict;
-    sum.conflictsRecorded += part.conflictsRecorded;
-    problems.push(...part.problems);
-    invalidRecords.push(...part.invalidRecords);
-  }
 }
 
 // ——— local state ———

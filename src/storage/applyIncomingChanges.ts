@@ -39,6 +39,8 @@ import type { InvalidRow } from './validateRows';
 export interface IncomingProblem extends Problem {
   /** Position of the change in the input. */
   readonly index: number;
+  /** Why this device's clock refused the change's timestamp, when it did ('clock-drift': too far ahead, for now). */
+  readonly clockRefusal?: ClockFailure['kind'];
 }
 
 export interface ApplyReport {
@@ -112,7 +114,7 @@ export async function applyIncomingChanges(
         // sender's clock (or our node id) has to be fixed before it can come in.
         if (check.error.kind === 'duplicate-node') nodeIdConflict = true;
         outcomes.set(candidate.index, 'invalid');
-        problems.push({ index: candidate.index, path: 'hlc', message: clockMessage(check.error.kind) });
+        problems.push({ index: candidate.index, path: 'hlc', message: clockMessage(check.error.kind), clockRefusal: check.error.kind });
       }
       const advanced = newest === undefined ? ok(before) : receive(before, newest, nowMs);
       if (!advanced.ok) throw new ClockRefusal(advanced.error);

@@ -19,7 +19,7 @@ import type { IncomingState, IncomingStateRequest } from './readIncomingState';
 import type { ApplyOptions, ApplyReport } from './applyIncomingChanges';
 import type { ConflictsRead } from './conflicts';
 import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
-import type { MmdmaDatabase, PeerRow } from './databaseSchema';
+import type { HeldChangeRow, MmdmaDatabase, PeerRow } from './databaseSchema';
 import { getBlob, type StoredBlob } from './getBlob';
 import { naturalId } from './naturalId';
 import { parseRecord } from './parseRecord';
@@ -105,6 +105,13 @@ export interface Store {
   /** Read-modify-write of one peer row; `update` returning undefined writes nothing. */
   updatePeerRow(assessmentId: string, peerId: string, update: (previous: unknown) => unknown): Promise<Result<boolean, StorageFailure>>;
   deletePeerRow(assessmentId: string, peerId: string): Promise<Result<void, StorageFailure>>;
+  /** Keeps incoming changes this device's clock may not receive yet (src/sync/heldChanges.ts gives the rows their meaning). */
+  holdChangeRows(rows: readonly HeldChangeRow[]): Promise<Result<void, StorageFailure>>;
+  /** One assessment's held rows up to an HLC bound (all without it), in time order, unvalidated. */
+  listHeldChangeRows(assessmentId: string, upToHlc?: string): Promise<Result<HeldChangeRow[], StorageFailure>>;
+  /** How many changes an assessment holds and the last to come due. */
+  heldChangeSummary(assessmentId: string): Promise<Result<{ count: number; lastHlc: string | undefined }, StorageFailure>>;
+  dropHeldChangeRows(assessmentId: string, hlcs: readonly string[]): Promise<Result<void, StorageFailure>>;
   /** Local changes not yet acknowledged by the hub, one per field. */
   pendingChanges(): Promise<Result<OutboxRead, StorageFailure>>;
   /** Drops pushed changes from the outbox unless the field was edited again meanwhile. */
@@ -215,6 +222,10 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     listPeerRows: (assessmentId) => replicating((m) => m.listPeerRows(db, assessmentId)),
     updatePeerRow: (assessmentId, peerId, update) => replicating((m) => m.updatePeerRow(db, assessmentId, peerId, update)),
     deletePeerRow: (assessmentId, peerId) => replicating((m) => m.deletePeerRow(db, assessmentId, peerId)),
+    holdChangeRows: (rows) => replicating((m) => m.holdChangeRows(db, rows)),
+    listHeldChangeRows: (assessmentId, upToHlc) => replicating((m) => m.listHeldChangeRows(db, assessmentId, upToHlc)),
+    heldChangeSummary: (assessmentId) => replicating((m) => m.heldChangeSummary(db, assessmentId)),
+    dropHeldChangeRows: (assessmentId, hlcs) => replicating((m) => m.dropHeldChangeRows(db, assessmentId, hlcs)),
     pendingChanges: () => replicating((m) => m.pendingChanges(db)),
     acknowledgeChanges: (pushed) => replicating((m) => m.acknowledgeChanges(db, pushed)),
   };

@@ -53,7 +53,7 @@ import type { ConflictRow } from './conflictRow';
 import { upgradeToV3 } from './upgradeToV3';
 
 export const DEFAULT_DATABASE_NAME = 'mmdma-field';
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 /** Primary key first, then indexes (Dexie syntax: `[a+b]` is a compound index). */
 const RECORD_STORES_V1 = {
@@ -93,11 +93,21 @@ export const STORES_V3_CHANGED = {
   changeLog: 'hlc, node, [table+id], [node+hlc]',
 } as const;
 
+/**
+ * Version 4: incoming changes stamped too far ahead of this device's clock, kept until its clock
+ * reaches them (src/sync/heldChanges.ts) instead of being refused for good or stopping the sync.
+ * `[assessmentId+hlc]` reads one assessment's held changes in time order, the earliest due first.
+ */
+export const STORES_V4_ADDED = {
+  heldChanges: '[assessmentId+hlc]',
+} as const;
+
 /** Applies every schema version, oldest first. Called once per Dexie instance, before opening. */
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(STORES_V1);
   db.version(2).stores(STORES_V2_ADDED);
   db.version(3).stores(STORES_V3_CHANGED).upgrade(upgradeToV3);
+  db.version(4).stores(STORES_V4_ADDED);
 }
 
 /**
@@ -127,6 +137,16 @@ export interface PeerRow {
   readonly value: unknown;
 }
 
+/**
+ * A row of `heldChanges`: an incoming change this device's clock may not receive yet, with what the
+ * sender knew and where it came from; src/sync keeps the meaning and validates `value` on read.
+ */
+export interface HeldChangeRow {
+  readonly assessmentId: string;
+  readonly hlc: string;
+  readonly value: unknown;
+}
+
 export interface MetaRow {
   readonly key: string;
   readonly value: unknown;
@@ -153,7 +173,8 @@ export type MmdmaDatabase = Dexie &
     /** Rows are validated on read (conflicts.ts); the type is what this version writes. */
     readonly conflicts: Table<ConflictRow, string>;
     readonly peers: Table<PeerRow, [string, string]>;
+    readonly heldChanges: Table<HeldChangeRow, [string, string]>;
   };
 
 /** Every table name, for transactions that span the whole database. */
-export const ALL_STORE_NAMES: readonly string[] = Object.keys({ ...STORES_V1, ...STORES_V2_ADDED, ...STORES_V3_CHANGED });
+export const ALL_STORE_NAMES: readonly string[] = Object.keys({ ...STORES_V1, ...STORES_V2_ADDED, ...STORES_V3_CHANGED, ...STORES_V4_ADDED });

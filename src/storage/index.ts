@@ -7,6 +7,7 @@ export {
   DATABASE_VERSION,
   DEFAULT_DATABASE_NAME,
   type BlobRow,
+  type HeldChangeRow,
   type MetaRow,
   type PeerRow,
   type MmdmaDatabase,
@@ -16,7 +17,7 @@ export { createStore, type CreateInput, type FieldPatch, type Store, type StoreO
 export type { WriteOutcome } from './commitLocalEdit';
 export type { ApplyOptions, ApplyReport, IncomingProblem } from './applyIncomingChanges';
 export type { ConflictsRead } from './conflicts';
-export { conflictRowSchema, type ConflictRow, type ConflictSource } from './conflictRow';
+export { conflictRowSchema, conflictSourceSchema, type ConflictRow, type ConflictSource } from './conflictRow';
 export type { ConflictContext } from './recordConflicts';
 export type { PutBlobOutcome, VerifiedBlob } from './putBlob';
 export { sha256Hex } from './putBlob';

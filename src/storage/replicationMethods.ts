@@ -7,6 +7,7 @@ export { applyIncomingChanges } from './applyIncomingChanges';
 export { assessmentChangesSince, heldBlobs, readAssessmentOutline } from './assessmentChanges';
 export { listConflicts, markConflictReviewed } from './conflicts';
 export { acknowledgeChanges, pendingChanges } from './pendingChanges';
+export { dropHeldChangeRows, heldChangeSummary, holdChangeRows, listHeldChangeRows } from './heldChanges';
 export { deletePeerRow, listPeerRows, updatePeerRow } from './peers';
 export { putVerifiedBlobs } from './putBlob';
 export { readIncomingState } from './readIncomingState';

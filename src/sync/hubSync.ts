@@ -14,8 +14,9 @@
  *
  * What a refusal does: nothing is acknowledged and the cursor does not move past a page that was not
  * applied. A push refused for the clock (`clock-ahead`) changes nothing here — pushing never touches
- * the local clock, and a pulled page with changes too far ahead of this device is not applied (the
- * store refuses them without advancing the clock) and stops the round with a reason. A revoked or
+ * the local clock. Pulled changes too far ahead of this device's clock are not applied (the store
+ * refuses them without advancing the clock) but held here until the clock reaches them
+ * (heldChanges.ts), and the round goes on: one teammate's wrong clock never stops the team. A revoked or
  * expired token marks the connection so and stops; the outbox keeps everything until the device
  * joins again.
  */
@@ -31,6 +32,7 @@ import type { HubApi, HubFailure } from './hubApi';
 import { patchHubConnection, type HubConnection } from './hubConnection';
 import { decryptHubChange, encryptHubChange, importHubValueKey, type HubValueKey } from './hubValueCipher';
 import { driftDays, localDigestDays } from './hubDrift';
+import { heldSummary, releaseDueChanges } from './heldChanges';
 import { applyIncoming, checkIncomingScope } from './incoming';
 
 /** Clock difference from the hub past which the person is warned (DESIGN §7). */
@@ -53,12 +55,15 @@ export interface SyncRoundReport {
   readonly clockOffsetMs: number | undefined;
   /** The digest comparison, on rounds asked to check for drift. */
   readonly drift?: DriftReport;
+  /** Pulled changes stamped too far ahead of this device's clock, waiting here until it reaches them. */
+  readonly heldForClock: number;
+  /** When the last of them comes due on this device's clock (ms). */
+  readonly heldDueByMs: number | undefined;
 }
 
 export type SyncProblem =
   | { readonly kind: 'hub'; readonly failure: HubFailure; readonly stage: 'pull' | 'push' | 'blobs' }
   | { readonly kind: 'token'; readonly state: 'revoked' | 'expired'; readonly message: string }
-  | { readonly kind: 'incoming-clock'; readonly message: string }
   | { readonly kind: 'out-of-scope'; readonly message: string }
   /** An end-to-end encrypted team whose passphrase this device has not been given yet. */
   | { readonly kind: 'passphrase-needed'; readonly message: string }
@@ -85,7 +90,7 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   }
   const key = start.encrypted && start.valueKey !== undefined ? await importHubValueKey(start.valueKey) : undefined;
   let connection = start;
-  const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined, drift: undefined as DriftReport | undefined };
+  const report = { pulled: 0, applied: 0, conflictsRecorded: 0, pushed: 0, heldBack: 0, downloaded: 0, uploaded: 0, unreadable: 0, clockOffsetMs: undefined as number | undefined, drift: undefined as DriftReport | undefined, heldForClock: 0, heldDueByMs: undefined as number | undefined };
   const seeTime = (serverTimeMs: number) => {
     report.clockOffsetMs = now() - serverTimeMs;
   };
@@ -106,6 +111,12 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
     seeTime(pushed.value.serverTimeMs);
     return ok(undefined);
   };
+
+  // 0. Changes held earlier for this device's clock, now due.
+  const released = await releaseDueChanges(store, connection.assessmentId, now());
+  if (!released.ok) return err({ kind: 'storage', failure: released.error });
+  report.applied += released.value.applied;
+  report.conflictsRecorded += released.value.conflictsRecorded;
 
   // 1. Pull.
   const known = await teamKnowledge(store);
@@ -135,13 +146,8 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
           source: { kind: 'hub', id: connection.hubUrl, by: null },
         });
         if (!applied.ok) return err(applied.error.code === 'storage-failed' ? { kind: 'storage', failure: applied.error.failure } : { kind: 'storage', failure: { kind: 'storage-failed', message: 'stopped' } });
-        // Every timestamp the store refused (too far ahead of this device's clock, or this device's
-        // node id) stops the round before the cursor moves: skipped, they would never be pulled again.
-        const clockRefused = applied.value.problems.filter((p) => p.path === 'hlc');
-        if (clockRefused.length > 0) {
-          // Not applied, so the cursor stays before this page: once the clocks agree it is pulled again.
-          return err({ kind: 'incoming-clock', message: `${applied.value.problemCount} change(s) from the team are stamped later than this device’s clock allows (${clockRefused[0]!.message}).` });
-        }
+        // Changes too far ahead of this device's clock are held here (heldChanges.ts) and the cursor
+        // moves on: a teammate's wrong clock must not stop the team's other changes, nor this round's push.
         report.pulled += plain.length;
         report.applied += applied.value.applied;
         report.conflictsRecorded += applied.value.conflictsRecorded;
@@ -158,6 +164,10 @@ export async function syncWithHub(deps: SyncDeps, start: HubConnection): Promise
   };
   const pulled = await pullFrom(connection.cursor);
   if (!pulled.ok) return pulled;
+  const waiting = await heldSummary(store, connection.assessmentId);
+  if (!waiting.ok) return err({ kind: 'storage', failure: waiting.error });
+  report.heldForClock = waiting.value.count;
+  report.heldDueByMs = waiting.value.dueByMs;
 
   // 2. Attachments this device lacks (in an encrypted team: found by ref, opened, checked).
   const downloaded = await downloadMissingBlobs(store, api, connection, key);

@@ -19,6 +19,7 @@ import { fieldKey, recordKey } from '../core/merge/mergeChanges';
 import type { VersionVector } from '../core/merge/versionVector';
 import { err, ok, type Result } from '../core/result';
 import type { ApplyReport, ConflictSource, IncomingProblem, IncomingState, InvalidRow, StorageFailure, Store } from '../storage';
+import { clockRefusedIndexes, heldSummary, holdChanges } from './heldChanges';
 
 /** Changes per `store.applyChanges` call (one transaction each). */
 export const APPLY_BATCH_CHANGES = 5_000;
@@ -63,7 +64,7 @@ export interface IncomingPreview {
   /** The first MAX_PREVIEW_CONFLICTS conflicting fields. */
   readonly conflicts: readonly FieldConflict[];
   readonly conflictCount: number;
-  /** Changes stamped more than MAX_DRIFT_MS ahead of this device's clock: they will be refused. */
+  /** Changes stamped more than MAX_DRIFT_MS ahead of this device's clock: they will wait here until it reaches them (heldChanges.ts). */
   readonly futureChanges: number;
   /** No change would be written. */
   readonly noNewChanges: boolean;
@@ -154,7 +155,29 @@ export interface IncomingReport {
   readonly invalidRecords: readonly InvalidRow[];
   /** Concurrent edits newly recorded in the conflicts table for the lead to review. */
   readonly conflictsRecorded: number;
+  /**
+   * Changes stamped too far ahead of this device's clock: kept (heldChanges.ts) and applied once the
+   * clock reaches them, not counted in `invalid` or `problems`.
+   */
+  readonly held: number;
+  /** When the last held change of this assessment comes due here (ms), if any wait. */
+  readonly heldDueByMs: number | undefined;
 }
+
+/** The report of applying nothing. */
+export const NO_CHANGES_APPLIED: IncomingReport = {
+  applied: 0,
+  stale: 0,
+  duplicate: 0,
+  invalid: 0,
+  problems: [],
+  problemCount: 0,
+  nodeIdConflict: false,
+  invalidRecords: [],
+  conflictsRecorded: 0,
+  held: 0,
+  heldDueByMs: undefined,
+};
 
 export interface ApplyIncomingRequest {
   readonly assessmentId: string;
@@ -172,7 +195,7 @@ export type ApplyIncomingProblem =
   | { readonly code: 'aborted'; readonly partial: IncomingReport };
 
 export async function applyIncoming(store: Store, request: ApplyIncomingRequest): Promise<Result<IncomingReport, ApplyIncomingProblem>> {
-  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, conflictsRecorded: 0 };
+  const sum = { applied: 0, stale: 0, duplicate: 0, invalid: 0, problemCount: 0, nodeIdConflict: false, conflictsRecorded: 0, held: 0, heldDueByMs: undefined as number | undefined };
   const problems: IncomingProblem[] = [];
   const invalidRecords: InvalidRow[] = [];
   const report = (): IncomingReport => ({ ...sum, problems: [...problems], invalidRecords: [...invalidRecords] });
@@ -181,28 +204,45 @@ export async function applyIncoming(store: Store, request: ApplyIncomingRequest)
   const { changes } = request;
   for (let start = 0; start < changes.length; start += batch) {
     if (request.signal?.aborted) return err({ code: 'aborted', partial: report() });
-    const applied = await store.applyChanges(changes.slice(start, start + batch), { conflicts });
+    const slice = changes.slice(start, start + batch);
+    const applied = await store.applyChanges(slice, { conflicts });
     if (!applied.ok) return err({ code: 'storage-failed', failure: applied.error, partial: report() });
-    addBatch(sum, problems, invalidRecords, applied.value, start);
+    // Too far ahead of this device's clock: kept for later rather than refused (heldChanges.ts).
+    const ahead = clockRefusedIndexes(applied.value);
+    if (ahead.size > 0) {
+      const held = await holdChanges(store, request.assessmentId, slice.filter((_, index) => ahead.has(index)), conflicts);
+      if (!held.ok) return err({ code: 'storage-failed', failure: held.error, partial: report() });
+    }
+    addBatch(sum, problems, invalidRecords, applied.value, start, ahead);
     request.onBatch?.(Math.min(changes.length, start + batch), changes.length);
+  }
+  if (sum.held > 0) {
+    const waiting = await heldSummary(store, request.assessmentId);
+    if (!waiting.ok) return err({ code: 'storage-failed', failure: waiting.error, partial: report() });
+    sum.heldDueByMs = waiting.value.dueByMs;
   }
   return ok(report());
 }
 
 function addBatch(
-  sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean; conflictsRecorded: number },
+  sum: { applied: number; stale: number; duplicate: number; invalid: number; problemCount: number; nodeIdConflict: boolean; conflictsRecorded: number; held: number },
   problems: IncomingProblem[],
   invalidRecords: InvalidRow[],
   batch: ApplyReport,
   offset: number,
+  held: ReadonlySet<number>,
 ) {
   sum.applied += batch.applied;
   sum.stale += batch.stale;
   sum.duplicate += batch.duplicate;
-  sum.invalid += batch.invalid;
+  sum.invalid += batch.invalid - held.size;
+  sum.held += held.size;
   sum.conflictsRecorded += batch.conflictsRecorded;
   sum.nodeIdConflict ||= batch.nodeIdConflict;
-  sum.problemCount += batch.problems.length;
-  for (const problem of batch.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ ...problem, index: problem.index + offset });
+  for (const problem of batch.problems) {
+    if (held.has(problem.index)) continue;
+    sum.problemCount += 1;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ ...problem, index: problem.index + offset });
+  }
   invalidRecords.push(...batch.invalidRecords);
 }

@@ -12,6 +12,7 @@ import { writeBundle } from '../../src/exchange/bundle/writeBundle';
 import { deriveBundleKey, type BundleKey } from '../../src/exchange/bundle/encryption';
 import { exportBundle, type ExportBundleOptions } from '../../src/exchange/exportBundle';
 import { applyImport, listBundlePeers, previewImport } from '../../src/exchange/importBundle';
+import { releaseDueChanges } from '../../src/sync/heldChanges';
 import { NODE_B, recordChanges, sampleBundle, stamper } from './support/bundleTestKit';
 import { MMDMA_APP_VERSION } from '../../src/exchange/bundle/format';
 import {
@@ -86,7 +87,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** The newest HLC a device whose clock reads `ms` accepts (MAX_DRIFT_MS ahead). */
-function held(ms: number): string {
+function newestAccepted(ms: number): string {
   return formatHlc({ wallMs: ms + MAX_DRIFT_MS, counter: 0xffff, nodeId: 'ffffffffffffffff' });
 }
 
@@ -292,16 +293,54 @@ describe('the preview', () => {
     expect(unwrap(await fresh.store.existingNodeId())).toBe(created);
   });
 
-  it('warns about changes stamped ahead of this device’s clock', async () => {
-    const { a, assessment } = await deviceWithAssessment();
+  it('keeps changes stamped ahead of this device’s clock until its clock reaches them, and applies the rest now', async () => {
+    const { a, assessment, note } = await deviceWithAssessment();
     a.clock.advance(3_600_000); // A's clock runs an hour ahead of B's
-    unwrap(await a.store.createRecord('observation', observationInput(assessment.id, assessment.id, null)));
+    const early = unwrap(await a.store.createRecord('observation', observationInput(assessment.id, assessment.id, null))).record;
     const b = open(22, 'b');
     const bundle = await read((await exportFrom(a, { assessmentId: assessment.id })).blob);
+    const ahead = bundle.changes.filter((c) => c.hlc > newestAccepted(b.clock.now()));
     const preview = unwrap(await previewImport(b.store, bundle, { now: b.clock.now }));
-    expect(preview.futureChanges).toBe(bundle.changes.filter((c) => c.hlc > held(b.clock.now())).length);
+    expect(preview.futureChanges).toBe(ahead.length);
     expect(preview.futureChanges).toBeGreaterThan(0);
-    expect(unwrap(await applyImport(b.store, bundle)).invalid).toBe(preview.futureChanges);
+
+    const report = unwrap(await applyImport(b.store, bundle, { now: b.clock.now }));
+    expect(report).toMatchObject({ held: ahead.length, invalid: 0, problemCount: 0, nothingChanged: false });
+    expect(report.heldDueByMs).toBe(Math.max(...ahead.map((c) => Number(c.hlc.slice(0, 15)))) - MAX_DRIFT_MS);
+    // Everything else is here now; the early note is not, and B's clock has not moved into A's future.
+    expect(unwrap(await getRecord(b.db, 'observation', note.id)).record).toBeDefined();
+    expect(unwrap(await getRecord(b.db, 'observation', early.id)).record).toBeUndefined();
+    const stamped = unwrap(await b.store.createRecord('observation', observationInput(assessment.id, assessment.id, null))).record;
+    const bLog = unwrap(await b.store.changesSince({})).changes.filter((c) => c.id === stamped.id);
+    expect(bLog.every((c) => c.hlc <= newestAccepted(b.clock.now()))).toBe(true);
+
+    // Not due yet: nothing is released, however often it is tried.
+    const notYet = unwrap(await releaseDueChanges(b.store, assessment.id, b.clock.now()));
+    expect(notYet).toMatchObject({ released: 0, applied: 0, stillHeld: { count: ahead.length } });
+    // A caller whose clock is ahead of the store's (a wrong bound) cannot force them in: the store refuses, they stay.
+    const forced = unwrap(await releaseDueChanges(b.store, assessment.id, b.clock.now() + 86_400_000));
+    expect(forced).toMatchObject({ released: 0, stillHeld: { count: ahead.length } });
+
+    // An hour later on B's clock they come in, with A's values, and nothing waits any more.
+    b.clock.advance(3_600_000);
+    const released = unwrap(await releaseDueChanges(b.store, assessment.id, b.clock.now()));
+    expect(released).toMatchObject({ released: ahead.length, applied: ahead.length, unreadable: 0, stillHeld: { count: 0, dueByMs: undefined } });
+    expect(unwrap(await getRecord(b.db, 'observation', early.id)).record).toEqual(unwrap(await getRecord(a.db, 'observation', early.id)).record);
+    expect(unwrap(await getRecord(b.db, 'observation', early.id)).record).toBeDefined();
+    expect(await b.db.heldChanges.count()).toBe(0);
+  });
+
+  it('drops a held row it cannot read, with a count, and keeps the others', async () => {
+    const { a, assessment } = await deviceWithAssessment();
+    a.clock.advance(3_600_000);
+    unwrap(await a.store.createRecord('observation', observationInput(assessment.id, assessment.id, null)));
+    const b = open(24, 'b');
+    const report = unwrap(await applyImport(b.store, await read((await exportFrom(a, { assessmentId: assessment.id })).blob), { now: b.clock.now }));
+    expect(report.held).toBeGreaterThan(0);
+    await b.db.heldChanges.put({ assessmentId: assessment.id, hlc: formatHlc({ wallMs: 1, counter: 0, nodeId: NODE_B }), value: { change: 'not a change' } });
+    b.clock.advance(3_600_000);
+    const released = unwrap(await releaseDueChanges(b.store, assessment.id, b.clock.now()));
+    expect(released).toMatchObject({ released: report.held, unreadable: 1, stillHeld: { count: 0 } });
   });
 });
 

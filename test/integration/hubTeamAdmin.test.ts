@@ -71,20 +71,53 @@ describe('a lead administers the team from the app', () => {
     expect((await lead.db.institution.toArray()).map((i) => i.name)).toContain('State Revenue Committee');
   }, 120_000);
 
-  it('a device whose clock is behind the team does not skip the changes it refuses: the round stops with the reason and the cursor stays', async () => {
-    const ahead = hubDevice(hub, { seed: 43, start: Date.now(), label: 'ahead' });
-    const assessment = unwrap(await ahead.store.createRecord('assessment', assessmentInput())).record;
-    unwrap(await ahead.store.createRecord('assessor', assessorInput(assessment.id)));
-    const connection = unwrap(await createHubTeam(ahead.store, ahead.api, hub.secret, { assessmentId: assessment.id, name: 'Clocks', deviceLabel: 'Now', encrypted: false }));
-    expect(unwrap(await ahead.sync(assessment.id)).pushed).toBeGreaterThan(0);
-    // A device whose clock says October 2022 (storage's T0).
-    const behind = hubDevice(hub, { seed: 44, label: 'behind' });
-    await behind.join(unwrap(await ahead.api.createInvite(connection.token, connection.teamId, 'assessor')).code, 'Old clock');
-    const round = await behind.sync(assessment.id);
-    expect(round.ok ? round.value : round.error).toMatchObject({ kind: 'incoming-clock' });
-    expect((await behind.connection(assessment.id)).cursor).toBe('0');
-    // Once its clock is right, the same changes come in.
-    behind.clock.advance(Date.now() - behind.clock.now() + 2_000);
-    expect(unwrap(await behind.sync(assessment.id)).applied).toBeGreaterThan(0);
+  it('a teammate whose clock runs an hour fast stops no one: its changes wait on each device until the clock reaches them, the rest syncs now', async () => {
+    const lead = hubDevice(hub, { seed: 43, start: Date.now(), label: 'lead' });
+    const assessment = unwrap(await lead.store.createRecord('assessment', assessmentInput())).record;
+    unwrap(await lead.store.createRecord('assessor', assessorInput(assessment.id)));
+    const connection = unwrap(await createHubTeam(lead.store, lead.api, hub.secret, { assessmentId: assessment.id, name: 'Clocks', deviceLabel: 'Lead', encrypted: false }));
+    expect(unwrap(await lead.sync(assessment.id)).pushed).toBeGreaterThan(0);
+    const invite = async () => unwrap(await lead.api.createInvite(connection.token, connection.teamId, 'assessor')).code;
+
+    // An hour fast: within the hub's day, so the hub takes its changes.
+    const fast = hubDevice(hub, { seed: 44, start: Date.now() + 3_600_000, label: 'fast' });
+    await fast.join(await invite(), 'Fast clock');
+    unwrap(await fast.sync(assessment.id));
+    const early = unwrap(await fast.store.createRecord('institution', institutionInput(assessment.id, { name: 'Customs Service' }))).record;
+    expect(unwrap(await fast.sync(assessment.id)).pushed).toBeGreaterThan(0);
+    // Then the lead (right clock) writes after it.
+    const later = unwrap(await lead.store.createRecord('institution', institutionInput(assessment.id, { name: 'Police' }))).record;
+    unwrap(await lead.sync(assessment.id));
+
+    // A tablet with the right clock joins: the lead's changes come in and its own go out in the same
+    // round; the fast device's wait here, and the cursor moves past them (nothing is pulled twice).
+    const tablet = hubDevice(hub, { seed: 45, start: Date.now(), label: 'tablet' });
+    await tablet.join(await invite(), 'Tablet');
+    const mine = unwrap(await tablet.store.createRecord('institution', institutionInput(assessment.id, { name: 'Migration Service' }))).record;
+    const round = unwrap(await tablet.sync(assessment.id));
+    expect(round.heldForClock).toBeGreaterThan(0);
+    expect(round.heldDueByMs).toBeGreaterThan(tablet.clock.now());
+    expect(round.pushed).toBeGreaterThan(0);
+    const names = async () => (await tablet.db.institution.toArray()).map((i) => i.name).sort();
+    expect(await names()).toEqual(['Migration Service', 'Police']);
+    expect((await tablet.connection(assessment.id)).cursor).not.toBe('0');
+    const again = unwrap(await tablet.sync(assessment.id));
+    // What comes back is only the tablet's own push of the last round: the held ones are not pulled twice.
+    expect(again).toMatchObject({ pulled: round.pushed, heldForClock: round.heldForClock });
+    // The tablet's clock was not dragged into the fast device's future by what it received.
+    const stamped = unwrap(await tablet.store.pendingChanges()).changes;
+    expect(stamped.every((c) => Number(c.hlc.slice(0, 15)) <= tablet.clock.now() + 5 * 60_000)).toBe(true);
+    // The lead got the tablet's institution in its next round.
+    unwrap(await lead.sync(assessment.id));
+    expect((await lead.db.institution.get(mine.id))?.name).toBe('Migration Service');
+
+    // An hour on, the waiting changes are applied on the next round, with the fast device's values.
+    tablet.clock.advance(3_600_000);
+    const due = unwrap(await tablet.sync(assessment.id));
+    expect(due).toMatchObject({ heldForClock: 0, heldDueByMs: undefined });
+    expect(due.applied).toBeGreaterThan(0);
+    expect(await names()).toEqual(['Customs Service', 'Migration Service', 'Police']);
+    expect((await tablet.db.institution.get(early.id))?.name).toBe('Customs Service');
+    expect((await tablet.db.institution.get(later.id))?.name).toBe('Police');
   }, 120_000);
 });

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_VERSION, STORES_V1, STORES_V2_ADDED } from '../../src/storage/databaseSchema';
+import { DATABASE_VERSION, STORES_V1, STORES_V2_ADDED, STORES_V3_CHANGED } from '../../src/storage/databaseSchema';
 import { formatHlc } from '../../src/core/clock/hlc';
 import { listBundlePeers } from '../../src/sync/bundlePeers';
 import { openDatabase } from '../../src/storage/openDatabase';
@@ -32,7 +32,7 @@ describe('schema migration', () => {
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(DATABASE_VERSION);
-    expect(DATABASE_VERSION).toBe(3);
+    expect(DATABASE_VERSION).toBe(4);
     expect(await db.conflicts.count()).toBe(0);
     const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(6) });
     const loaded = unwrap(await loadAssessment(db, assessment.id));
@@ -43,7 +43,7 @@ describe('schema migration', () => {
     await db.delete();
   });
 
-  it('opens a version-2 database as version 3: bundle peers move from meta to peers, the piled-up change log is compacted', async () => {
+  it('opens a version-2 database at the current version: bundle peers move from meta to peers, the piled-up change log is compacted', async () => {
     const name = freshDatabaseName('v2');
     const v2 = new Dexie(name);
     v2.version(1).stores(STORES_V1);
@@ -91,7 +91,8 @@ describe('schema migration', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DATABASE_VERSION);
+    expect(await db.heldChanges.count()).toBe(0);
     const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(8) });
     // Peers: moved, readable through src/sync, gone from meta; what cannot be read stays put.
     expect(unwrap(await listBundlePeers(store, assessment.id))).toEqual([peer]);
@@ -104,6 +105,31 @@ describe('schema migration', () => {
     expect(log.length).toBeLessThan(logBefore);
     expect(unwrap(await store.versionVector())).toEqual(vectorBefore);
     expect(unwrap(await loadAssessment(db, assessment.id)).assessment?.notes).toBe('Day 1, take 29');
+    await db.delete();
+  });
+
+  it('opens a version-3 database as version 4 with everything kept and nothing held', async () => {
+    const name = freshDatabaseName('v3');
+    const v3 = new Dexie(name);
+    v3.version(1).stores(STORES_V1);
+    v3.version(2).stores(STORES_V2_ADDED);
+    v3.version(3).stores(STORES_V3_CHANGED);
+    const clock = testClock();
+    const oldStore = createStore(v3 as never, { now: clock.now, randomBytes: seededRandomBytes(9) });
+    const assessment = unwrap(await oldStore.createRecord('assessment', assessmentInput())).record;
+    unwrap(await oldStore.createRecord('assessor', assessorInput(assessment.id)));
+    const logBefore = unwrap(await oldStore.changesSince({})).changes;
+    const outboxBefore = await v3.table('outbox').count();
+    v3.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.heldChanges.count()).toBe(0);
+    const store = createStore(db, { now: clock.now, randomBytes: seededRandomBytes(10) });
+    expect(unwrap(await store.changesSince({})).changes).toEqual(logBefore);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    expect(unwrap(await store.heldChangeSummary(assessment.id))).toEqual({ count: 0, lastHlc: undefined });
     await db.delete();
   });
 });

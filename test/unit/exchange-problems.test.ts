@@ -16,6 +16,8 @@ const report = (applied: number): ImportReport => ({
   duplicate: 0,
   conflictsRecorded: 0,
   invalid: 0,
+  held: 0,
+  heldDueByMs: undefined,
   problems: [],
   problemCount: 0,
   nodeIdConflict: false,

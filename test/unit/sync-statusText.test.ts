@@ -33,7 +33,6 @@ describe('sync status text', () => {
   it('says the reason and what to do for each problem, in every language', async () => {
     const problems = [
       { kind: 'token', state: 'revoked', message: '' },
-      { kind: 'incoming-clock', message: 'x' },
       { kind: 'out-of-scope', message: 'x' },
       { kind: 'storage', failure: { kind: 'quota-exceeded', message: 'full' } },
       { kind: 'hub', stage: 'pull', failure: { kind: 'unreachable', message: 'fetch failed' } },
@@ -52,7 +51,19 @@ describe('sync status text', () => {
     }
     const en = await tFor('en');
     expect(syncProblemText(en, problems[0])).toMatch(/join again/);
-    expect(syncProblemText(en, problems[7])).toMatch(/clock/);
+    expect(syncProblemText(en, problems[6])).toMatch(/clock/);
+  });
+
+  it('says when changes dated ahead of this device’s clock will be applied, in every language', async () => {
+    for (const lng of ['en', 'hy', 'ru'] as const) {
+      const t = await tFor(lng);
+      for (const count of [1, 3, 25]) {
+        const text = t('sync:panel.heldForClock', { count, time: '08:29' });
+        expect(text).toContain(String(count));
+        expect(text).toContain('08:29');
+        expect(text).not.toMatch(/sync:|{{/);
+      }
+    }
   });
 
   it('warns about the clock only past five minutes', () => {

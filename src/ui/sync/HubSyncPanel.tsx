@@ -19,6 +19,7 @@ import { TeamDevices } from './TeamDevices';
 import { TeamInviteMaker } from './TeamInviteMaker';
 import { TeamPassphraseForm } from './TeamPassphraseForm';
 import { clockWarningMinutes, roleText, syncProblemText, syncStateText } from './syncStatusText';
+import { useReleaseHeldChanges } from './useReleaseHeldChanges';
 import './sync.css';
 
 export interface HubSyncPanelProps {
@@ -34,6 +35,7 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
   const [busy, setBusy] = useState(false);
   const loopRef = useRef<HubSyncLoop | undefined>(undefined);
   const id = useMemo(() => `hub-sync-${Math.random().toString(36).slice(2, 8)}`, []);
+  useReleaseHeldChanges(store, assessmentId);
 
   useEffect(() => {
     if (assessmentId === undefined) {
@@ -94,6 +96,9 @@ export function HubSyncPanel({ store, assessmentId }: HubSyncPanelProps) {
               <li>{t('sync:panel.role', { label: connection.deviceLabel, role: roleText(t, connection.role) })}</li>
               <li>{status.lastSyncedAt !== undefined ? t('sync:panel.lastSynced', { time: format.dateTime(new Date(status.lastSyncedAt)) }) : t('sync:panel.never')}</li>
               {status.lastRound !== undefined && status.lastRound.heldBack > 0 && <li>{t('sync:panel.heldBack', { count: status.lastRound.heldBack })}</li>}
+              {status.lastRound !== undefined && status.lastRound.heldForClock > 0 && (
+                <li>{t('sync:panel.heldForClock', { count: status.lastRound.heldForClock, time: format.dateTime(new Date(status.lastRound.heldDueByMs ?? Date.now())) })}</li>
+              )}
               {status.drift !== undefined && (
                 <li>
                   {status.drift.report.remainingDays > 0

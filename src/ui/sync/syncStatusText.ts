@@ -30,8 +30,6 @@ export function syncProblemText(t: TFunction, problem: SyncProblem): string {
   switch (problem.kind) {
     case 'token':
       return t('sync:problem.token');
-    case 'incoming-clock':
-      return t('sync:problem.incomingClock');
     case 'out-of-scope':
       return t('sync:problem.scope');
     case 'passphrase-needed':

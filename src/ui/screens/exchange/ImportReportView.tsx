@@ -68,6 +68,11 @@ export function ImportReportView({ report, assessment, isCurrent, headingRef, on
         )}
       </dl>
       {report.stale > 0 && <p class="field-hint">{t('exchange:report.staleExplained')}</p>}
+      {report.held > 0 && (
+        <p class="banner banner-warning" data-figure="held">
+          {t('exchange:report.held', { count: report.held, time: format.dateTime(new Date(report.heldDueByMs ?? Date.now())) })}
+        </p>
+      )}
       {report.conflictsRecorded > 0 && (
         <div class="banner xc-info xc-report-conflicts">
           <p>{t('exchange:report.conflictsRecorded', { count: report.conflictsRecorded })}</p>
