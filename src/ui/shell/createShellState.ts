@@ -234,11 +234,15 @@ export function createShellState(options: ShellOptions): ShellState {
       const mine = ++generation;
       opening = id;
       if (id === undefined) return;
+      // Opened on an interview: its screen's first read is that interview's notes, not the whole assessment.
+      const opened = route.peek();
+      const firstInterviewId = opened.screen === 'interview' ? opened.interviewId : undefined;
       import('../session/createAssessmentSession').then(
         ({ createAssessmentSession }) => {
           if (mine !== generation) return;
           opening = undefined;
           session.value = createAssessmentSession({
+            firstInterviewId,
             db,
             assessmentId: id,
             frameworks,
