@@ -24,18 +24,25 @@ export interface Formatters {
 
 export function createFormatters(language: Language): Formatters {
   const intl = createAppIntl(language);
-  const numberFormat = intl.number();
-  const dateFormat = intl.dateTime({ date: 'long' });
-  const fullDateFormat = intl.dateTime({ date: 'full' });
-  const dateTimeFormat = intl.dateTime({ date: 'medium', time: true });
-  const timeFormat = intl.dateTime({ time: true });
+  // Each Intl formatter is made on first use: making one costs milliseconds (the first loads the
+  // locale's data), and a screen's first paint needs one or two of the five.
+  const numberFormat = once(() => intl.number());
+  const dateFormat = once(() => intl.dateTime({ date: 'long' }));
+  const fullDateFormat = once(() => intl.dateTime({ date: 'full' }));
+  const dateTimeFormat = once(() => intl.dateTime({ date: 'medium', time: true }));
+  const timeFormat = once(() => intl.dateTime({ time: true }));
   return {
-    number: (value) => numberFormat.format(value),
-    date: (value) => dateFormat.format(value),
-    fullDate: (value) => fullDateFormat.format(value),
-    dateTime: (value) => dateTimeFormat.format(value),
-    time: (value) => timeFormat.format(value),
-    dateRange: (from, to) => dateFormat.formatRange(from, to),
+    number: (value) => numberFormat().format(value),
+    date: (value) => dateFormat().format(value),
+    fullDate: (value) => fullDateFormat().format(value),
+    dateTime: (value) => dateTimeFormat().format(value),
+    time: (value) => timeFormat().format(value),
+    dateRange: (from, to) => dateFormat().formatRange(from, to),
     intl,
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

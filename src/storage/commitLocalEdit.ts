@@ -63,13 +63,16 @@ export async function commitLocalEdit<T extends TableName>(
 ): Promise<Result<WriteOutcome<T>, StorageFailure>> {
   try {
     const outcome = await db.transaction('rw', [table, ...LOCAL_WRITE_STORES], async (): Promise<WriteOutcome<T>> => {
-      const current = await db[table].get(id);
+      // Requests are issued together where they do not depend on each other: IndexedDB runs them
+      // in order all the same, and each await is a round trip to the browser's storage process (a
+      // note's save went from eight round trips to three).
+      const [current, loadedClock] = await Promise.all([db[table].get(id), loadClock(db, deps.randomBytes)]);
       const planned = plan(current);
       if (!planned.ok) throw new Rollback(planned.error);
       const { record, fields } = planned.value;
       if (fields.length === 0) return { record, changes: [] };
 
-      let clock = await loadClock(db, deps.randomBytes);
+      let clock = loadedClock;
       const nowMs = deps.now();
       const values: Readonly<Record<string, unknown>> = record;
       const changes: Change[] = [];
@@ -82,16 +85,19 @@ export async function commitLocalEdit<T extends TableName>(
         changes.push({ hlc: stamped.value.hlc, node: clock.nodeId, table, id, field, value: toJson(values[field], field) });
       }
       const previous = await db.fieldVersions.bulkGet(changes.map((change): [string, string, string] => [change.table, change.id, change.field]));
-      await db.fieldVersions.bulkPut(changes);
       const superseded = supersededByOwnNode(previous, changes);
-      if (superseded.length > 0) await db.changeLog.bulkDelete(superseded);
-      // bulkAdd, not bulkPut: HLCs are unique by construction, and a collision (a bug) must fail
-      // loudly rather than overwrite a change another device may still need.
-      await db.changeLog.bulkAdd(changes);
-      // Keyed by field: an unpushed older change to the same field is replaced (compaction).
-      await db.outbox.bulkPut(changes);
-      await db[table].put({ ...record, id });
-      await saveClock(db, clock);
+      // One batch of writes; any failure rejects and aborts the whole transaction.
+      await Promise.all([
+        db.fieldVersions.bulkPut(changes),
+        superseded.length > 0 ? db.changeLog.bulkDelete(superseded) : undefined,
+        // bulkAdd, not bulkPut: HLCs are unique by construction, and a collision (a bug) must fail
+        // loudly rather than overwrite a change another device may still need.
+        db.changeLog.bulkAdd(changes),
+        // Keyed by field: an unpushed older change to the same field is replaced (compaction).
+        db.outbox.bulkPut(changes),
+        db[table].put({ ...record, id }),
+        saveClock(db, clock),
+      ]);
       return { record, changes };
     });
     return ok(outcome);

@@ -12,7 +12,6 @@ import type { Change } from '../core/merge/change';
 import type { VersionVector } from '../core/merge/versionVector';
 import { createUuidV7 } from '../core/ids/uuidv7';
 import { err, ok, type Result } from '../core/result';
-import { liveQuery } from 'dexie';
 import { tableNames } from '../core/assessment/recordSchemas';
 import { assessmentScope, type AssessmentChangesRead, type AssessmentOutline } from './assessmentChanges';
 import type { IncomingState, IncomingStateRequest } from './readIncomingState';
@@ -29,6 +28,7 @@ import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
 import { putBlob, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
 import type { ChangeLogRead } from './readChangeLog';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
+import { watchPendingCount } from './watchPendingCount';
 
 /** What `createRecord` takes: the table's input type (defaults optional), without the id it assigns. */
 export type CreateInput<T extends TableName> = Omit<RecordInputOf<T>, 'id'>;
@@ -92,8 +92,8 @@ export interface Store {
   /** Record keys (`recordKey`) of the assessment and of every record that belongs to it. */
   assessmentRecordKeys(assessmentId: string): Promise<Result<Set<string>, StorageFailure>>;
   /**
-   * Calls `onChange` with the number of outbox entries now and after every commit that changes it,
-   * in this tab or another (a Dexie live query); returns the unsubscribe.
+   * Calls `onChange` with the number of outbox entries now and after commits that change it, in
+   * this tab or another, a second or so later (watchPendingCount.ts); returns the unsubscribe.
    */
   watchPendingCount(onChange: (count: number) => void, onError: (failure: StorageFailure) => void): () => void;
   /** Which of these SHA-256 have bytes here. */
@@ -214,10 +214,7 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
         return err(toStorageFailure(error));
       }
     },
-    watchPendingCount: (onChange, onError) => {
-      const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onChange, error: (error: unknown) => onError(toStorageFailure(error)) });
-      return () => subscription.unsubscribe();
-    },
+    watchPendingCount: (onChange, onError) => watchPendingCount(db, onChange, onError),
     readIncomingState: (request) => replicating((m) => m.readIncomingState(db, request)),
     listPeerRows: (assessmentId) => replicating((m) => m.listPeerRows(db, assessmentId)),
     updatePeerRow: (assessmentId, peerId, update) => replicating((m) => m.updatePeerRow(db, assessmentId, peerId, update)),

@@ -51,6 +51,7 @@ export {
   ratingsOfIndicator,
   type RecordRead,
 } from './recordQueries';
-export { watchAssessment, type OnStorageError, type Unsubscribe } from './watchAssessment';
+export { loadInterviewFirst } from './loadInterviewFirst';
+export { watchAssessment, type OnStorageError, type Unsubscribe, type WatchOptions } from './watchAssessment';
 export { watchAssessments } from './watchAssessments';
 export { requestPersistence, storageStatus, type StorageManagerLike, type StorageStatus } from './storageHealth';

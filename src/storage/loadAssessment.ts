@@ -25,6 +25,12 @@ export interface AssessmentSnapshot {
   /** Rows skipped because they failed validation, over all tables. */
   readonly invalid: number;
   readonly invalidRows: readonly InvalidRow[];
+  /**
+   * False for the interview screen's first read (loadInterviewFirst.ts): observations of one
+   * interview only, and no ratings, consensus or findings. Whatever counts or estimates across
+   * the assessment waits for a complete snapshot.
+   */
+  readonly complete: boolean;
 }
 
 export async function loadAssessment(
@@ -45,14 +51,16 @@ export async function loadAssessment(
   } catch (error) {
     return err(toStorageFailure(error));
   }
-  return ok(snapshotOf(assessmentId, rows.assessment, rows.parts, options));
+  return ok(snapshotOf(assessmentId, rows.assessment, rows.parts, options, true));
 }
 
-function snapshotOf(
+/** Validates what a read found; a table absent from `parts` gives an empty list. */
+export function snapshotOf(
   assessmentId: string,
   assessmentRow: unknown,
   parts: ReadonlyMap<AssessmentPartTable, unknown[]>,
   options: ReadOptions,
+  complete: boolean,
 ): AssessmentSnapshot {
   const invalidRows: InvalidRow[] = [];
   const head = validateRows('assessment', assessmentRow === undefined ? [] : [assessmentRow], options);
@@ -73,5 +81,5 @@ function snapshotOf(
     consensus: part('consensus'),
     finding: part('finding'),
   };
-  return { assessmentId, assessment: head.records[0], records, invalid: invalidRows.length, invalidRows };
+  return { assessmentId, assessment: head.records[0], records, invalid: invalidRows.length, invalidRows, complete };
 }

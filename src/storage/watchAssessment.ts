@@ -14,6 +14,10 @@
  * When a notice does not name its keys (Dexie names none for a bulk write of 50 rows or more, a
  * range delete or a clear: a bundle import, say) the whole assessment is read again, as before.
  *
+ * With `firstInterviewId` (the interview screen opened first), the first snapshot holds only what
+ * that screen shows (loadInterviewFirst.ts, `complete: false`), and the whole assessment is read
+ * once `afterFirst` says so (the app: after the next paint), then kept live as above.
+ *
  * A read that fails (IndexedDB refused it) goes to `onError`; the next notice then reads everything
  * again, so nothing missed is lost. Call the returned function when the screen goes away.
  */
@@ -22,6 +26,7 @@ import { tableNames, type TableName } from '../core/assessment/recordSchemas';
 import { err, ok, type Result } from '../core/result';
 import type { MmdmaDatabase } from './databaseSchema';
 import { loadAssessment, type AssessmentRecords, type AssessmentSnapshot } from './loadAssessment';
+import { loadInterviewFirst } from './loadInterviewFirst';
 import { toStorageFailure, type StorageFailure } from './storageFailure';
 import { validateRows, type InvalidRow, type ReadOptions } from './validateRows';
 
@@ -74,19 +79,35 @@ function singleKeys(tree: IntervalTree): string[] | undefined {
   return out;
 }
 
+export interface WatchOptions extends ReadOptions {
+  /** Start from what this interview's screen shows first, then read the rest (see above). */
+  readonly firstInterviewId?: string | undefined;
+  /** Calls `readRest` when the whole assessment should be read; default: in the next task. */
+  readonly afterFirst?: ((readRest: () => void) => void) | undefined;
+}
+
 /** Calls `onChange` with the assessment's snapshot now and after every change to it. */
 export function watchAssessment(
   db: MmdmaDatabase,
   assessmentId: string,
   onChange: (snapshot: AssessmentSnapshot) => void,
   onError: OnStorageError = reportToConsole,
-  options: ReadOptions = {},
+  options: WatchOptions = {},
 ): Unsubscribe {
+  const { firstInterviewId, afterFirst = (readRest: () => void) => void setTimeout(readRest, 0), ...readOptions } = options;
   let closed = false;
   let current: AssessmentSnapshot | undefined;
   /** Keys named since the last read began; `all` once a notice named a range or a read failed. */
   let pending: ChangedKeys | undefined = { kind: 'all' };
   let running = false;
+  /** The narrowed first read is for the first read only: after that, or after a failure, it is whole. */
+  let narrowTo = firstInterviewId;
+
+  const readAll = (): Promise<Result<AssessmentSnapshot, StorageFailure>> => {
+    const interviewId = narrowTo;
+    narrowTo = undefined;
+    return interviewId === undefined ? loadAssessment(db, assessmentId, readOptions) : loadInterviewFirst(db, assessmentId, interviewId, readOptions);
+  };
 
   const run = async () => {
     if (running) return;
@@ -95,7 +116,7 @@ export function watchAssessment(
       while (!closed && pending !== undefined) {
         const work = pending;
         pending = undefined;
-        const result = work.kind === 'all' || current === undefined ? await loadAssessment(db, assessmentId, options) : await patchSnapshot(db, current, work.keys, options);
+        const result = work.kind === 'all' || current === undefined ? await readAll() : await patchSnapshot(db, current, work.keys, readOptions);
         if (closed) return;
         if (!result.ok) {
           pending = { kind: 'all' };
@@ -103,8 +124,17 @@ export function watchAssessment(
           return;
         }
         if (result.value === current) continue;
+        const wasComplete = current?.complete ?? true;
         current = result.value;
         onChange(result.value);
+        if (!result.value.complete && wasComplete) {
+          // Notices until then patch the partial snapshot; the whole read replaces it.
+          afterFirst(() => {
+            if (closed) return;
+            pending = { kind: 'all' };
+            void run();
+          });
+        }
       }
     } catch (error) {
       // The reads turn storage errors into results; what reaches here is a bug.
@@ -202,7 +232,7 @@ export async function patchSnapshot(
   }
   if (!changed) return ok(previous);
   const invalidRows: InvalidRow[] = [...invalidById.values()];
-  return ok({ assessmentId: previous.assessmentId, assessment, records, invalid: invalidRows.length, invalidRows });
+  return ok({ assessmentId: previous.assessmentId, assessment, records, invalid: invalidRows.length, invalidRows, complete: previous.complete });
 }
 
 function belongsTo(table: TableName, row: unknown, assessmentId: string): boolean {

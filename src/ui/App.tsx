@@ -60,13 +60,50 @@ function createScreens(translationsReady: () => Promise<void>) {
 }
 export type Screens = ReturnType<typeof createScreens>;
 
+/** The lazy screen a route shows, if it is one (the assessments list is part of the first download). */
+function lazyScreenOf(screens: Screens, route: Route): { readonly preload: () => void } | undefined {
+  switch (route.screen) {
+    case 'assessments':
+      return undefined;
+    case 'settings':
+      return screens.Settings;
+    case 'framework':
+      return screens.Framework;
+    case 'import':
+      return screens.ImportBundle;
+    case 'setup':
+      return screens.Setup;
+    case 'interviews':
+      return screens.Interviews;
+    case 'interview':
+      return screens.Interview;
+    case 'notes':
+      return screens.Notes;
+    case 'rating':
+      return screens.Rating;
+    case 'dashboard':
+      return screens.Dashboard;
+    case 'findings':
+      return screens.Findings;
+    case 'report':
+      return screens.Report;
+    case 'exchange':
+      return screens.Exchange;
+  }
+}
+
 export function App() {
   const shell = useShell();
   const appState = useAppState();
   const { t, language } = useTranslation();
   // Subscribes the whole tree to late-arriving strings (see AppState.translationsLoaded).
   void appState.translationsLoaded.value;
-  const screens = useMemo(() => createScreens(appState.translationsReady), [appState]);
+  const screens = useMemo(() => {
+    const made = createScreens(appState.translationsReady);
+    // The screen the app opens on is fetched now, while the assessment is read, not once it has been.
+    lazyScreenOf(made, shell.route.peek())?.preload();
+    return made;
+  }, [appState]);
   const route = shell.route.value;
   const session = shell.session.value;
   const status = shell.sessionStatus.value;

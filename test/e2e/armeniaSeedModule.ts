@@ -38,6 +38,8 @@ export interface ArmeniaSeedResult {
   readonly leadId: string;
   /** The interview a benchmark opens (the first Migration Service interview). */
   readonly interviewId: string;
+  /** Another interview of the same assessment (the next one in the programme). */
+  readonly otherInterviewId: string;
   readonly interviewNotes: number;
   /** The text of that interview's latest note (shown just above the composer). */
   readonly interviewLastNote: string;
@@ -302,6 +304,32 @@ export async function seed(options: ArmeniaSeedOptions): Promise<ArmeniaSeedResu
   }
 }
 
+/**
+ * A note written from this page through its own store (another tab of the origin, as a teammate's
+ * synced note arrives: the app's tab hears of it by Dexie's cross-tab notice, not by its own write).
+ */
+export async function addNote(input: { readonly assessmentId: string; readonly interviewId: string; readonly authorId: string; readonly text: string }): Promise<string> {
+  const db = openDatabase();
+  const store = createStore(db);
+  try {
+    const created = await store.createRecord('observation', {
+      assessmentId: input.assessmentId,
+      interviewId: input.interviewId,
+      authorId: input.authorId,
+      kind: 'note',
+      text: input.text,
+      tags: [],
+      suggestedLevel: null,
+      attachmentIds: [],
+      createdAt: new Date().toISOString(),
+      deleted: false,
+    });
+    return unwrap(created, 'observation').record.id;
+  } finally {
+    db.close();
+  }
+}
+
 async function seedWith(store: Store, options: ArmeniaSeedOptions): Promise<Omit<ArmeniaSeedResult, 'seedMs'>> {
   const next = random(2022);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -548,6 +576,7 @@ async function seedWith(store: Store, options: ArmeniaSeedOptions): Promise<Omit
     assessmentId,
     leadId,
     interviewId: measured.id,
+    otherInterviewId: (interviews[MEASURED_INTERVIEW + 1] ?? measured).id,
     interviewNotes: measuredNotes.length,
     interviewLastNote: lastNote?.text ?? '',
     interviews: interviews.length,

@@ -4,7 +4,7 @@
  * per assessment, and the "missing" state.
  */
 import 'fake-indexeddb/auto';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateFramework } from '../../src/core/framework/validateFramework';
 import { createStore, openDatabase, type MmdmaDatabase, type StorageFailure } from '../../src/storage';
@@ -36,8 +36,8 @@ function setUp() {
   const data = new Map<string, string>();
   const storage: KeyValueStorage = { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value) };
   const frameworks = signal<readonly InstalledFramework[]>([tiny]);
-  const open = (assessmentId: string): ShellAssessmentSession => {
-    const session = createAssessmentSession({ db, assessmentId, frameworks, writer, storage, onError: (failure) => failures.push({ failure, message: 'read' }) });
+  const open = (assessmentId: string, firstInterviewId?: string): ShellAssessmentSession => {
+    const session = createAssessmentSession({ db, assessmentId, frameworks, writer, storage, firstInterviewId, onError: (failure) => failures.push({ failure, message: 'read' }) });
     cleanups.push(session.dispose);
     return session;
   };
@@ -92,6 +92,43 @@ describe('createAssessmentSession', () => {
     await eventually(() => session.data.value?.assessment.title === 'MMDMA Tinyland 2024');
     expect(session.estimate.value).toBe(estimate);
     expect(session.data.value?.assessors).toBe(assessors);
+  });
+
+  it('opened on an interview: that interview first, no estimate until the whole assessment is read', async () => {
+    const { writer, open } = setUp();
+    const created = await writer.create('assessment', { title: 'A', country: 'B', startDate: null, endDate: null, frameworkId: 'tiny', frameworkVersion: '1.0.0', status: 'planning' });
+    if (!created.ok) throw new Error('not created');
+    const assessmentId = created.value.id;
+    const lead = await writer.create('assessor', { assessmentId, name: 'Anna', role: 'lead' });
+    const institution = await writer.create('institution', { assessmentId, name: 'Migration Service', acronym: 'MS', relevantPillarIds: [] });
+    if (!lead.ok || !institution.ok) throw new Error('not created');
+    const interview = (date: string) => writer.create('interview', { assessmentId, institutionId: institution.value.id, date, status: 'planned', consent: { given: true, scope: 'notes' } });
+    const mine = await interview('2022-10-03');
+    const other = await interview('2022-10-04');
+    if (!mine.ok || !other.ok) throw new Error('not created');
+    const note = (interviewId: string, text: string) =>
+      writer.create('observation', { assessmentId, authorId: lead.value.id, interviewId, kind: 'note', text, tags: [], suggestedLevel: null, createdAt: '2022-10-03T09:00:00.000Z' });
+    await note(mine.value.id, 'mine');
+    for (let i = 0; i < 3; i++) await note(other.value.id, `other ${i}`);
+
+    const session = open(assessmentId, mine.value.id);
+    expect(session.firstInterviewId).toBe(mine.value.id);
+    // Every state the screens can see, recorded as it is set (outside the browser the rest is read
+    // in the next task): the interview first, never a partial estimate.
+    const states: Array<{ notes: readonly string[]; complete: boolean; estimate: boolean }> = [];
+    cleanups.push(
+      effect(() => {
+        const data = session.data.value;
+        if (data !== null) states.push({ notes: data.observations.map((o) => o.text), complete: session.complete.value, estimate: session.estimate.value !== undefined });
+      }),
+    );
+    await eventually(() => session.complete.value);
+    const sawPartial = states.some((state) => !state.complete);
+    expect(states[0]).toEqual({ notes: ['mine'], complete: false, estimate: false });
+    for (const state of states) expect(state.estimate).toBe(state.complete);
+    expect(sawPartial).toBe(true);
+    expect(session.data.value?.observations).toHaveLength(4);
+    expect(session.estimate.value).toBeDefined();
   });
 
   it('remembers "me" per assessment on this device', async () => {

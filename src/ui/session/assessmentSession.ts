@@ -53,9 +53,17 @@ export interface AssessmentSession {
   readonly assessmentId: string;
   /** null until the first read completes. */
   readonly data: ReadonlySignal<AssessmentData | null>;
+  /**
+   * False while `data` holds only what the interview screen shows first (one interview's notes, no
+   * ratings, consensus or findings: the session was opened on that screen); true once the whole
+   * assessment has been read, which follows right after that screen's first paint.
+   */
+  readonly complete: ReadonlySignal<boolean>;
+  /** The interview whose screen the session was opened on (what `data` holds before `complete`). */
+  readonly firstInterviewId?: string | undefined;
   /** The framework the assessment uses (by id and version); undefined if it is not installed. */
   readonly index: ReadonlySignal<FrameworkIndex | undefined>;
-  /** Recomputed whenever data changes (one pure call, well under a millisecond). */
+  /** Recomputed whenever data changes (one pure call, well under a millisecond); undefined until `complete`. */
   readonly estimate: ReadonlySignal<AssessmentEstimate | undefined>;
   /** The assessor this device speaks for in this assessment ("who am I"), if chosen. */
   readonly me: ReadonlySignal<Assessor | undefined>;

@@ -7,7 +7,7 @@
  * The shell creates one when the route names an assessment and disposes it when the route leaves
  * it, so a watcher never outlives its screen.
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { estimateAssessment } from '../../core/estimate/estimateAssessment';
 import type { AssessmentEstimate } from '../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../core/framework/indexFramework';
@@ -42,12 +42,24 @@ export interface AssessmentSessionOptions {
   /** Where to hear that another tab chose "me" (the `storage` event); omit outside the browser. */
   readonly events?: Pick<Window, 'addEventListener' | 'removeEventListener'> | undefined;
   readonly onError: (failure: StorageFailure) => void;
+  /**
+   * The interview the session is opened on, if it is opened on the interview screen: the first read
+   * is then only what that screen shows, and the rest follows after its first paint.
+   */
+  readonly firstInterviewId?: string | undefined;
+}
+
+/** After the next frame has painted (a task queued from requestAnimationFrame); a task outside the browser. */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
 
 export function createAssessmentSession(options: AssessmentSessionOptions): ShellAssessmentSession {
   const { db, assessmentId, frameworks, storage } = options;
   const data = signal<AssessmentData | null>(null);
   const status = signal<SessionStatus>('loading');
+  const complete = signal(false);
   const meId = signal<string | undefined>(readMe(storage, assessmentId));
 
   const index = computed<FrameworkIndex | undefined>(() => {
@@ -64,7 +76,8 @@ export function createAssessmentSession(options: AssessmentSessionOptions): Shel
   const estimate = computed<AssessmentEstimate | undefined>(() => {
     const current = data.value;
     const framework = index.value;
-    if (current === null || framework === undefined) return undefined;
+    // A partial read would give a partial estimate: none until the whole assessment is read.
+    if (current === null || framework === undefined || !complete.value) return undefined;
     const inputs = [framework, current.ratings, current.observations, current.consensus, current.interviews];
     if (lastEstimate !== undefined && inputs.every((input, i) => input === lastInputs[i])) return lastEstimate;
     lastInputs = inputs;
@@ -82,18 +95,22 @@ export function createAssessmentSession(options: AssessmentSessionOptions): Shel
     assessmentId,
     (snapshot) => {
       const next = toAssessmentData(snapshot, data.peek());
-      if (next === undefined) {
-        data.value = null;
-        status.value = 'missing';
-      } else {
-        data.value = next;
-        status.value = 'ready';
-      }
+      batch(() => {
+        if (next === undefined) {
+          data.value = null;
+          status.value = 'missing';
+        } else {
+          data.value = next;
+          status.value = 'ready';
+        }
+        complete.value = snapshot.complete;
+      });
     },
     (failure) => {
       if (status.peek() === 'loading') status.value = 'failed';
       options.onError(failure);
     },
+    { firstInterviewId: options.firstInterviewId, afterFirst: afterNextPaint },
   );
 
   const onStorage = (event: Event) => {
@@ -106,6 +123,8 @@ export function createAssessmentSession(options: AssessmentSessionOptions): Shel
   return {
     assessmentId,
     data,
+    complete,
+    firstInterviewId: options.firstInterviewId,
     index,
     estimate,
     me,

@@ -38,7 +38,9 @@ export function AssessmentRoute({ route, screens }: { readonly route: Assessment
       </div>
     );
   }
-  if (session === null || data === null || session.assessmentId !== route.assessmentId) {
+  // Before the whole assessment is read, only the interview the session was opened on can be shown.
+  const readEnough = session !== null && (session.complete.value || (route.screen === 'interview' && route.interviewId === session.firstInterviewId));
+  if (session === null || data === null || session.assessmentId !== route.assessmentId || !readEnough) {
     return (
       <p class="screen-state screen-loading" role="status">
         {t('shell:assessment.loading')}

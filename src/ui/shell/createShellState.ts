@@ -204,12 +204,13 @@ export function createShellState(options: ShellOptions): ShellState {
   win.addEventListener('beforeunload', onBeforeUnload);
   disposers.push(() => win.removeEventListener('beforeunload', onBeforeUnload));
 
-  const navigate = (next: Route, navigateOptions: { readonly replace?: boolean } = {}) => {
+  const navigate = (next: Route, navigateOptions: { readonly replace?: boolean; readonly quiet?: boolean } = {}) => {
     const hash = formatRoute(next);
     void autosave.flush().then(() => {
       if (navigateOptions.replace) {
         win.history.replaceState(win.history.state, '', hash);
-        route.value = parseRoute(hash);
+        // Quiet: re-routing would re-render the whole app for a URL the screen already shows.
+        if (!navigateOptions.quiet) route.value = parseRoute(hash);
       } else if (win.location.hash === hash) {
         route.value = parseRoute(hash);
       } else {
@@ -234,11 +235,15 @@ export function createShellState(options: ShellOptions): ShellState {
       const mine = ++generation;
       opening = id;
       if (id === undefined) return;
+      // Opened on an interview: its screen's first read is that interview's notes, not the whole assessment.
+      const opened = route.peek();
+      const firstInterviewId = opened.screen === 'interview' ? opened.interviewId : undefined;
       import('../session/createAssessmentSession').then(
         ({ createAssessmentSession }) => {
           if (mine !== generation) return;
           opening = undefined;
           session.value = createAssessmentSession({
+            firstInterviewId,
             db,
             assessmentId: id,
             frameworks,

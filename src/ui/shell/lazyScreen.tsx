@@ -20,7 +20,10 @@ type LoadState<P> =
   | { readonly status: 'ready'; readonly Component: ComponentType<P> }
   | { readonly status: 'failed'; readonly message: string };
 
-export function lazyScreen<P extends object>(loader: () => Promise<ComponentType<P>>): FunctionComponent<P> {
+/** A lazy screen; `preload()` starts fetching its code before it is shown (a failure is left for the render to show). */
+export type LazyScreen<P extends object> = FunctionComponent<P> & { readonly preload: () => void };
+
+export function lazyScreen<P extends object>(loader: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
 
@@ -36,7 +39,7 @@ export function lazyScreen<P extends object>(loader: () => Promise<ComponentType
     return pending;
   };
 
-  return function LazyScreen(props: P) {
+  const LazyScreen = function LazyScreen(props: P) {
     const { t } = useTranslation();
     const [attempt, setAttempt] = useState(0);
     const [state, setState] = useState<LoadState<P>>(() => (loaded ? { status: 'ready', Component: loaded } : { status: 'loading', visible: false }));
@@ -89,4 +92,9 @@ export function lazyScreen<P extends object>(loader: () => Promise<ComponentType
       </p>
     );
   };
+  return Object.assign(LazyScreen, {
+    preload: () => {
+      load().catch(() => undefined);
+    },
+  });
 }

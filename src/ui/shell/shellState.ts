@@ -35,7 +35,12 @@ export interface Notice {
 
 export interface ShellState {
   readonly route: ReadonlySignal<Route>;
-  readonly navigate: (route: Route, options?: { readonly replace?: boolean }) => void;
+  /**
+   * `replace`: the history entry is replaced, not pushed. `quiet` (with replace): only the URL is
+   * written; the route, and so the app, is left as it is, because the screen already shows what
+   * the URL now says (a search typed into it). A later hashchange (Back, a link) routes as usual.
+   */
+  readonly navigate: (route: Route, options?: { readonly replace?: boolean; readonly quiet?: boolean }) => void;
   /** The open assessment, when the route names one; null elsewhere. */
   readonly session: ReadonlySignal<AssessmentSession | null>;
   /** Assessments stored on this device (archived included; screens filter), null while loading. */
