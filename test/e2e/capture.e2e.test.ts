@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 import { addAssessor, addInstitution, allSaved, createAssessment, en, openAssessmentScreen, pillarCheckbox, scheduleInterview } from './shellSteps';
 
 const SETUP_TIMEOUT_MS = 180_000;
@@ -119,7 +119,7 @@ describe('shell screens: accessibility, layout and screenshots', () => {
           const name = `shell-${screen.name}-${language}-${viewport.width}x${viewport.height}`;
           if (language === 'en' || viewport === TABLET) {
             await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-            await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+            await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
           }
           failures.push(...errors.map((error) => `${where}: ${error}`));
           await page.close();

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { armeniaReference } from '../support/armeniaReference';
-import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, saveFullPageScreenshot, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const SEED_MODULE = 'e2e-dashboard-seed.js';
@@ -316,7 +316,7 @@ describe('the live dashboard', () => {
       expect(Math.min(...heights), name).toBeGreaterThanOrEqual(40);
       // axe on the dashboard alone: the shell around it has its own tests.
       expect(await seriousAxeViolations(page, '.dash'), name).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}.png`));
       await pillarGroup(page, 'data-management').screenshot({ path: join(RESULTS_DIR, `${name}-drilldown.png`) });
       expect(errors, name).toEqual([]);
       await page.close();

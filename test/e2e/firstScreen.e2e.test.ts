@@ -13,7 +13,7 @@ import hyExplorer from '../../locales/hy/explorer.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
 import { builtinMmdma } from '../support/builtinFrameworks';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET } from './support';
 
 const LANGUAGE_KEY = 'mmdma.language';
 const SETUP_TIMEOUT_MS = 120_000;
@@ -212,7 +212,7 @@ describe('first screen: framework explorer', () => {
         if (scrollWidth > innerWidth) overflow.push(`${language} ${viewport.width}×${viewport.height}: page is ${scrollWidth}px wide`);
         const name = `first-screen-${language}-${viewport.width}x${viewport.height}`;
         await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-        await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
         // The first indicator at full resolution, to judge the descriptors' legibility.
         await page.locator('main .indicator').first().screenshot({ path: join(RESULTS_DIR, `${name}-indicator.png`) });
         expect(errors).toEqual([]);

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import enInterview from '../../locales/en/interview.json';
 import type { SeedOptions, SeedResult } from './interviewSeedModule';
 import { buildSeedModule, interviewUrl, SEED_PATH, seedInPage } from './interviewSeed';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET } from './support';
 
 const SETUP_TIMEOUT_MS = 180_000;
 const PHOTO = join(import.meta.dirname, '../fixtures/photo.png');
@@ -367,7 +367,7 @@ describe('interview screen', () => {
         await page.keyboard.press('Backspace');
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(RESULTS_DIR, `interview-${language}-${size}.png`) });
-        await page.screenshot({ path: join(RESULTS_DIR, `interview-${language}-${size}-full.png`), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, `interview-${language}-${size}-full.png`));
         failures.push(...errors.map((error) => `${language} ${size}: ${error}`));
         await page.close();
       }
