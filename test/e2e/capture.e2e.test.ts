@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
-import { appPerFile, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 import { addAssessor, addInstitution, allSaved, createAssessment, en, openAssessmentScreen, pillarCheckbox, scheduleInterview } from './shellSteps';
 
 const SETUP_TIMEOUT_MS = 180_000;
@@ -94,13 +94,14 @@ async function open(viewport: { width: number; height: number }, language: strin
   const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  await page.goto(baseUrl);
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
+  // The language is in place before the app's first script runs: one cold load of the screen (it
+  // used to load the start page, set the language, load the screen and reload).
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
   await page.goto(`${baseUrl}${screen.hash()}`);
-  await page.reload();
   await screen.ready(page);
-  // Let the lazily loaded strings and the save indicator settle.
-  await page.waitForTimeout(300);
+  // Let the lazily loaded strings and the save indicator settle: waited for, not slept on.
+  await eventually(() => page.locator('.app-header .save-indicator').getAttribute('data-state'), 'saved', 10_000);
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
   return { page, errors };
 }
 
@@ -118,7 +119,7 @@ describe('shell screens: accessibility, layout and screenshots', () => {
           const name = `shell-${screen.name}-${language}-${viewport.width}x${viewport.height}`;
           if (language === 'en' || viewport === TABLET) {
             await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-            await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+            await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
           }
           failures.push(...errors.map((error) => `${where}: ${error}`));
           await page.close();

@@ -4,47 +4,46 @@
  * (so something lacks evidence), one pillar known from an interview note alone (so it is
  * provisional), three institutions and four interviews.
  *
- * Data goes in through the storage API inside the page: the test build adds one module (below) that
+ * Data goes in through the storage API inside the page: a module served beside the app (below)
  * exposes the storage layer's `createStore` on `window`, writing to the same IndexedDB database the
  * app watches. Every later write must reach the open dashboard without a reload.
  *
  * Screenshots at 768×1024 and 1366×768 land in test-results/ for review.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import { armeniaReference } from '../support/armeniaReference';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, saveFullPageScreenshot, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
-const SEED_MODULE = 'virtual:dashboard-e2e-seed';
+const SEED_MODULE = 'e2e-dashboard-seed.js';
 
-/** The test build's extra module: the storage layer's write API on `window.__dashboardSeed`. */
-const seedPlugin: Plugin = {
-  name: 'mmdma-e2e-dashboard-seed',
-  resolveId: (id) => (id === SEED_MODULE ? `\0${SEED_MODULE}` : null),
-  load(id) {
-    if (id !== `\0${SEED_MODULE}`) return null;
-    return `
-      import { createStore, openDatabase } from ${JSON.stringify(join(ROOT, 'src/storage/index.ts'))};
-      const store = createStore(openDatabase());
-      const unwrap = (result) => {
-        if (!result.ok) throw new Error(JSON.stringify(result.error));
-        return result.value.record;
-      };
-      window.__dashboardSeed = {
-        create: async (table, input) => unwrap(await store.createRecord(table, input)),
-        update: async (table, id, patch) => unwrap(await store.updateFields(table, id, patch)),
-      };
-    `;
-  },
-  transform(code, id) {
-    if (!id.endsWith('/src/main.tsx')) return null;
-    return { code: `${code}\nimport ${JSON.stringify(SEED_MODULE)};\n`, map: null };
-  },
-};
+/**
+ * The seed module, served beside the app (same origin, same IndexedDB): the storage layer's write
+ * API on `window.__dashboardSeed` once imported. Built on its own next to the shared, cached build
+ * of the app, rather than into a build of the app of this file's own (a fresh build each run). Its
+ * writes reach the open dashboard as a write of another tab would: Dexie broadcasts every committed
+ * change on a BroadcastChannel, which the app's own Dexie hears.
+ */
+const SEED_ENTRY = `
+  import { createStore, openDatabase } from ${JSON.stringify(join(ROOT, 'src/storage/index.ts'))};
+  const store = createStore(openDatabase());
+  const unwrap = (result) => {
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value.record;
+  };
+  window.__dashboardSeed = {
+    create: async (table, input) => unwrap(await store.createRecord(table, input)),
+    update: async (table, id, patch) => unwrap(await store.updateFields(table, id, patch)),
+  };
+`;
+
+/** Imports the seed module into a page already on the app's origin (a string: Vitest would rewrite a function's import()). */
+const loadSeed = (page: Page) => page.evaluate(`import('/${SEED_MODULE}').then(() => undefined)`);
 
 interface SeedApi {
   create(table: string, input: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>>;
@@ -59,12 +58,24 @@ const UNRATED_SUB_TOPIC = 'strategic-planning.legal-framework';
 let assessmentId = '';
 let leadId = '';
 
-const app = appPerFile({ build: { plugins: [seedPlugin] }, timeoutMs: SETUP_TIMEOUT_MS, setUp });
+const app = appPerFile({
+  beforeServe: async (built) => {
+    const entryDir = mkdtempSync(join(tmpdir(), 'mmdma-e2e-dashboard-seed-'));
+    try {
+      writeFileSync(join(entryDir, 'seed.js'), SEED_ENTRY);
+      await buildPageModule({ entry: join(entryDir, 'seed.js'), outDir: built.outDir, fileName: SEED_MODULE });
+    } finally {
+      rmSync(entryDir, { recursive: true, force: true });
+    }
+  },
+  timeoutMs: SETUP_TIMEOUT_MS,
+  setUp,
+});
 
 async function setUp({ context, baseUrl }: AppInBrowser): Promise<void> {
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.waitForFunction(() => '__dashboardSeed' in window);
+  await loadSeed(page);
   const seeded = await page.evaluate(
     async ({ frameworkVersion, statements, evidenceOnlyPillar, unratedSubTopic }) => {
       const seed = (window as unknown as { __dashboardSeed: SeedApi }).__dashboardSeed;
@@ -191,6 +202,7 @@ describe('the live dashboard', () => {
     await page.evaluate(() => {
       (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
     });
+    await loadSeed(page);
     const store = seed(page);
 
     // The experts' "developing" for digital skills as the lead's consensus: both figures and the gap.
@@ -304,7 +316,7 @@ describe('the live dashboard', () => {
       expect(Math.min(...heights), name).toBeGreaterThanOrEqual(40);
       // axe on the dashboard alone: the shell around it has its own tests.
       expect(await seriousAxeViolations(page, '.dash'), name).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}.png`));
       await pillarGroup(page, 'data-management').screenshot({ path: join(RESULTS_DIR, `${name}-drilldown.png`) });
       expect(errors, name).toEqual([]);
       await page.close();

@@ -40,6 +40,7 @@ import {
   recordErrors,
   RESULTS_DIR,
   ROOT,
+  saveFullPageScreenshot,
   serveApp,
   TABLET,
   type BuiltApp,
@@ -269,7 +270,7 @@ describe('exchange between two devices', () => {
     const header = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
     expect(Object.keys(header).sort()).toEqual(['bundleId', 'encryption', 'format', 'formatVersion']);
 
-    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-export-done-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-export-done-1366x768.png'));
     expect(await seriousViolations(page, '.xc')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -317,10 +318,10 @@ describe('exchange between two devices', () => {
     expect(await preview.textContent()).toContain('1 new (10 kB).');
     expect(await preview.locator('.xc-conflicts').count()).toBe(0);
     expect(await seriousViolations(page, '.xc')).toEqual([]);
-    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-preview-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-preview-1366x768.png'));
     await page.setViewportSize(TABLET);
     expect(await overflow(page)).toBeUndefined();
-    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-preview-768x1024.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-preview-768x1024.png'));
     await page.setViewportSize(LAPTOP);
 
     await page.getByRole('button', { name: enExchange.preview.import, exact: true }).click();
@@ -335,7 +336,7 @@ describe('exchange between two devices', () => {
     // exported (docs/bundle-format.md), so nothing in the bundle is superseded.
     expect(await text(page, '[data-figure="stale"]')).toBe('0');
     expect(await seriousViolations(page, '.xc')).toEqual([]);
-    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-report-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-report-1366x768.png'));
 
     // The report links to the imported assessment.
     await page.getByRole('link', { name: `Open “${TITLE}”` }).click();
@@ -422,10 +423,10 @@ describe('exchange between two devices', () => {
       expect(await focusedText(page), file).toMatch(/was not imported$/);
       if (code === 'newer-app') {
         expect(await text(page, '.xc-refusal-message')).toContain('Update MMDMA Field first');
-        await page.screenshot({ path: join(RESULTS_DIR, 'exchange-refused-1366x768.png'), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-refused-1366x768.png'));
         await page.setViewportSize(TABLET);
         expect(await overflow(page)).toBeUndefined();
-        await page.screenshot({ path: join(RESULTS_DIR, 'exchange-refused-768x1024.png'), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-refused-768x1024.png'));
         expect(await seriousViolations(page, '.xc')).toEqual([]);
         await page.setViewportSize(LAPTOP);
       }
@@ -509,7 +510,7 @@ describe('exchange between two devices', () => {
     expect(await text(onA.page, '.xc-conflicts h5')).toBe('1 conflicting field');
     expect(await overflow(onA.page)).toBeUndefined();
     expect(await seriousViolations(onA.page, '.xc')).toEqual([]);
-    await onA.page.screenshot({ path: join(RESULTS_DIR, 'exchange-conflict-768x1024.png'), fullPage: true });
+    await saveFullPageScreenshot(onA.page, join(RESULTS_DIR, 'exchange-conflict-768x1024.png'));
 
     await onA.page.getByRole('button', { name: enExchange.preview.import, exact: true }).click();
     await onA.page.locator('.xc-report h4').waitFor({ timeout: 30_000 });
@@ -519,7 +520,7 @@ describe('exchange between two devices', () => {
     await eventually(() => text(onA.page, '.xc-review h3'), 'Conflicts to review (1)');
     await onA.page.getByRole('button', { name: enExchange.report.reviewConflicts }).press('Enter');
     expect(await focusedText(onA.page)).toBe('Conflicts to review (1)');
-    await onA.page.screenshot({ path: join(RESULTS_DIR, 'exchange-report-768x1024.png'), fullPage: true });
+    await saveFullPageScreenshot(onA.page, join(RESULTS_DIR, 'exchange-report-768x1024.png'));
     // The open assessment's live data took the import in (same session, no reload): B's desk
     // research is on A's dashboard.
     await onA.page.getByRole('link', { name: enExchange.report.toDashboard }).click();
@@ -550,7 +551,7 @@ describe('exchange between two devices', () => {
     expect(await item.locator('time').count()).toBe(2);
     expect(await overflow(page)).toBeUndefined();
     expect(await seriousViolations(page, '.xc')).toEqual([]);
-    await page.screenshot({ path: join(RESULTS_DIR, 'exchange-conflicts-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'exchange-conflicts-1366x768.png'));
 
     // By keyboard: from "Keep the newer value", Tab to "Use the set-aside value instead", Enter.
     await item.getByRole('button', { name: enExchange.conflicts.keep }).focus();
@@ -619,7 +620,7 @@ describe('exchange between two devices', () => {
         .evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 0).map((element) => element.getBoundingClientRect().height));
       expect(Math.min(...heights), name).toBeGreaterThanOrEqual(40);
       expect(await seriousViolations(page, '.xc'), name).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}.png`));
       expect(errors, name).toEqual([]);
       await page.close();
     }

@@ -13,7 +13,7 @@ import hyExplorer from '../../locales/hy/explorer.json';
 import ruCommon from '../../locales/ru/common.json';
 import ruExplorer from '../../locales/ru/explorer.json';
 import { builtinMmdma } from '../support/builtinFrameworks';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET } from './support';
 
 const LANGUAGE_KEY = 'mmdma.language';
 const SETUP_TIMEOUT_MS = 120_000;
@@ -23,25 +23,33 @@ const { framework } = builtinMmdma();
 const app = appPerFile({ viewport: LAPTOP, timeoutMs: SETUP_TIMEOUT_MS });
 
 /** A fresh page that records console errors and uncaught exceptions. */
-async function openPage(viewport: { width: number; height: number } = LAPTOP): Promise<{ page: Page; errors: string[] }> {
+async function openPage(viewport: { width: number; height: number } = LAPTOP, language?: string): Promise<{ page: Page; errors: string[] }> {
   const { context, baseUrl } = app();
   const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  // Each test starts from a clean slate: no stored language.
+  // Each test starts from a clean slate: no stored language (or only `language`). Cleared before the
+  // app's first script runs on this tab's first load only (a tab's sessionStorage starts empty and
+  // survives its reloads, which must keep what the test chose), so one load is enough: it used to
+  // load, clear, reload (and set the language and reload again).
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('e2e.cleared') !== null) return;
+      sessionStorage.setItem('e2e.cleared', '1');
+      localStorage.clear();
+      if (value !== null) localStorage.setItem(key, value);
+    },
+    [LANGUAGE_KEY, language ?? null] as const,
+  );
   // The app opens on the assessments list; the explorer is the #/framework route.
   await page.goto(`${baseUrl}#/framework`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   await page.locator('h1').waitFor();
   return { page, errors };
 }
 
 /** A fresh page in this language on the fifth pillar, a rich one: a shared-track indicator or several indicators. */
 async function openFifthPillar(viewport: { width: number; height: number }, language: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openPage(viewport);
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
-  await page.reload();
+  const { page, errors } = await openPage(viewport, language);
   await page.locator('nav button').nth(4).click();
   await eventually(() => page.locator('nav button').nth(4).getAttribute('aria-current'), 'true');
   return { page, errors };
@@ -204,7 +212,7 @@ describe('first screen: framework explorer', () => {
         if (scrollWidth > innerWidth) overflow.push(`${language} ${viewport.width}×${viewport.height}: page is ${scrollWidth}px wide`);
         const name = `first-screen-${language}-${viewport.width}x${viewport.height}`;
         await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-        await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
         // The first indicator at full resolution, to judge the descriptors' legibility.
         await page.locator('main .indicator').first().screenshot({ path: join(RESULTS_DIR, `${name}-indicator.png`) });
         expect(errors).toEqual([]);

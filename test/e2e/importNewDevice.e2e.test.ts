@@ -32,6 +32,7 @@ import {
   recordErrors,
   RESULTS_DIR,
   ROOT,
+  saveFullPageScreenshot,
   serveApp,
   seriousAxeViolations,
   TABLET,
@@ -197,7 +198,7 @@ describe('a new device receives an assessment through #/import', () => {
     expect(await page.locator('.assessment-card').count()).toBe(0);
     expect(await text(page, '.assessments-import')).toBe(`${enAssessments.importBundle.lead} ${enAssessments.importBundle.link}`);
     expect(await page.locator('.assessments-import a').getAttribute('href')).toBe(IMPORT_HASH);
-    await page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-empty-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'importNewDevice-empty-1366x768.png'));
     await page.close();
 
     const before = await fingerprint(c);
@@ -221,10 +222,10 @@ describe('a new device receives an assessment through #/import', () => {
       if (code === 'unsafe-path') {
         expect(await overflow(onImport.page)).toBeUndefined();
         expect(await seriousAxeViolations(onImport.page)).toEqual([]);
-        await onImport.page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-refused-1366x768.png'), fullPage: true });
+        await saveFullPageScreenshot(onImport.page, join(RESULTS_DIR, 'importNewDevice-refused-1366x768.png'));
         await onImport.page.setViewportSize(TABLET);
         expect(await overflow(onImport.page)).toBeUndefined();
-        await onImport.page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-refused-768x1024.png'), fullPage: true });
+        await saveFullPageScreenshot(onImport.page, join(RESULTS_DIR, 'importNewDevice-refused-768x1024.png'));
         await onImport.page.setViewportSize(LAPTOP);
       }
       await onImport.page.getByRole('button', { name: enExchange.import.another }).click();
@@ -309,11 +310,11 @@ describe('a new device receives an assessment through #/import', () => {
     const deviceLines = () => page.locator('.xc-preview .xc-device').evaluate((element) => new Set([...element.getClientRects()].map((rect) => Math.round(rect.top))).size);
     expect(await deviceLines()).toBe(1);
     expect(await overflow(page)).toBeUndefined();
-    await page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-preview-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'importNewDevice-preview-1366x768.png'));
     await page.setViewportSize(TABLET);
     expect(await deviceLines()).toBe(1);
     expect(await overflow(page)).toBeUndefined();
-    await page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-preview-768x1024.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'importNewDevice-preview-768x1024.png'));
     await page.setViewportSize(LAPTOP);
     // Still nothing written before "Import".
     expect(await assessmentRows(c)).toBe(0);
@@ -330,10 +331,10 @@ describe('a new device receives an assessment through #/import', () => {
     expect(await page.getByRole('link', { name: `Open “${TITLE}”` }).getAttribute('href')).toBe(`#/a/${seed.assessmentId}/dashboard`);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBeUndefined();
-    await page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-report-1366x768.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'importNewDevice-report-1366x768.png'));
     await page.setViewportSize(TABLET);
     expect(await overflow(page)).toBeUndefined();
-    await page.screenshot({ path: join(RESULTS_DIR, 'importNewDevice-report-768x1024.png'), fullPage: true });
+    await saveFullPageScreenshot(page, join(RESULTS_DIR, 'importNewDevice-report-768x1024.png'));
     imported = true;
     expect(errors).toEqual([]);
     await page.close();
@@ -393,14 +394,14 @@ describe('a new device receives an assessment through #/import', () => {
       await importScreen(page);
       expect(await overflow(page), name).toBeUndefined();
       expect(await seriousAxeViolations(page), name).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}.png`));
 
       // The passphrase step as well, at the same size.
       await page.locator('.xc-import input[type="file"]').setInputFiles(exportedFile().path);
       await page.locator('.xc-passphrase-form').waitFor({ timeout: 20_000 });
       expect(await overflow(page), name).toBeUndefined();
       expect(await seriousAxeViolations(page), name).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}-passphrase.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-passphrase.png`));
       expect(errors, name).toEqual([]);
       await page.close();
     }

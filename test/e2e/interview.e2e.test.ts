@@ -13,13 +13,23 @@ import { describe, expect, it } from 'vitest';
 import enInterview from '../../locales/en/interview.json';
 import type { SeedOptions, SeedResult } from './interviewSeedModule';
 import { buildSeedModule, interviewUrl, SEED_PATH, seedInPage } from './interviewSeed';
-import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, seriousAxeViolations, TABLET } from './support';
+import { appPerFile, eventually, LAPTOP, recordErrors, RESULTS_DIR, saveFullPageScreenshot, seriousAxeViolations, TABLET } from './support';
 
 const SETUP_TIMEOUT_MS = 180_000;
 const PHOTO = join(import.meta.dirname, '../fixtures/photo.png');
 const LANGUAGE_KEY = 'mmdma.language';
 
-const app = appPerFile({ beforeServe: (built) => buildSeedModule(built.outDir), timeoutMs: SETUP_TIMEOUT_MS });
+/** A tab on the app's origin, open for the whole file, that seeds each test's interview. */
+let seeder: Page | undefined;
+const app = appPerFile({
+  beforeServe: (built) => buildSeedModule(built.outDir),
+  timeoutMs: SETUP_TIMEOUT_MS,
+  setUp: async ({ context, baseUrl }) => {
+    seeder = await context.newPage();
+    await seeder.goto(baseUrl);
+    await seeder.locator('h1').first().waitFor();
+  },
+});
 
 interface Opened {
   readonly page: Page;
@@ -30,16 +40,15 @@ interface Opened {
 /** A new assessment with one interview, opened on the interview screen with the composer focused. */
 async function openInterview(options: Partial<SeedOptions> & { viewport?: { width: number; height: number }; language?: string } = {}): Promise<Opened> {
   const { context, baseUrl } = app();
+  if (!seeder) throw new Error('no seeding tab (see set-up)');
+  const seeded = await seedInPage(seeder, { notes: options.notes ?? 0, rememberMe: options.rememberMe ?? true, consent: options.consent ?? 'none' });
   const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(options.viewport ?? LAPTOP);
-  await page.goto(baseUrl);
-  await page.locator('h1').first().waitFor();
-  await page.evaluate(([key, language]) => localStorage.setItem(key, language), [LANGUAGE_KEY, options.language ?? 'en'] as const);
-  const seeded = await seedInPage(page, { notes: options.notes ?? 0, rememberMe: options.rememberMe ?? true, consent: options.consent ?? 'none' });
-  // Only the hash changes, which is no navigation: reload so the app reads the language anew.
+  // The language is in place before the app's first script runs: one cold load of the interview
+  // (it used to load the start page, seed there, set the language, load the interview and reload).
+  await page.addInitScript(([key, language]) => localStorage.setItem(key, language), [LANGUAGE_KEY, options.language ?? 'en'] as const);
   await page.goto(interviewUrl(baseUrl, seeded));
-  await page.reload();
   await page.locator('.interview-layout').waitFor();
   return { page, errors, seeded };
 }
@@ -175,14 +184,16 @@ describe('interview screen', () => {
       page.evaluate(
         `import(${JSON.stringify(SEED_PATH)}).then((module) => module.countNotes(${JSON.stringify(seeded.interviewId)}))`,
       ) as Promise<{ live: number; deleted: number; texts: string[] }>;
+    // Each write lands within the autosave debounce of the last key: polled for, not slept on.
+    const storedTexts = async () => JSON.stringify((await stored()).texts);
     await composer(page).focus();
     await page.keyboard.type('The first half of a long answer');
-    await page.waitForTimeout(900);
+    await eventually(storedTexts, JSON.stringify(['The first half of a long answer']));
     // Written already, though not submitted: not in the list (it is in the composer).
     expect((await stored()).texts).toEqual(['The first half of a long answer']);
     expect(await rows(page).count()).toBe(0);
     await page.keyboard.type(', and its second half.');
-    await page.waitForTimeout(900);
+    await eventually(storedTexts, JSON.stringify(['The first half of a long answer, and its second half.']));
     expect((await stored()).texts).toEqual(['The first half of a long answer, and its second half.']);
     await page.keyboard.press('Enter');
     await waitForNotes(page, 1);
@@ -190,11 +201,11 @@ describe('interview screen', () => {
 
     // Typed, written, then erased: the half-made record goes; typing again makes a new one.
     await page.keyboard.type('Wrong interviewee');
-    await page.waitForTimeout(900);
+    await eventually(async () => (await stored()).live, 2);
     expect((await stored()).live).toBe(2);
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
-    await page.waitForTimeout(900);
+    await eventually(async () => (await stored()).deleted, 1);
     expect(await stored()).toMatchObject({ live: 1, deleted: 1 });
     await page.keyboard.type('Right one');
     await page.keyboard.press('Enter');
@@ -262,7 +273,10 @@ describe('interview screen', () => {
     await details.getByLabel(enInterview.details.startTime).fill('');
     await details.getByLabel(enInterview.details.location).fill('Yerevan, 4 Hrachya Kochar St');
     await page.keyboard.press('Tab');
-    await page.waitForTimeout(600);
+    // Written before the reload: the header's indicator says so once nothing is pending (a frame
+    // after the edit, which scheduled its write synchronously).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await eventually(() => page.locator('.app-header .save-indicator').getAttribute('data-state'), 'saved', 10_000);
 
     await page.reload();
     await page.locator('.interview-details').waitFor();
@@ -353,7 +367,7 @@ describe('interview screen', () => {
         await page.keyboard.press('Backspace');
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(RESULTS_DIR, `interview-${language}-${size}.png`) });
-        await page.screenshot({ path: join(RESULTS_DIR, `interview-${language}-${size}-full.png`), fullPage: true });
+        await saveFullPageScreenshot(page, join(RESULTS_DIR, `interview-${language}-${size}-full.png`));
         failures.push(...errors.map((error) => `${language} ${size}: ${error}`));
         await page.close();
       }

@@ -34,6 +34,8 @@ const BACKING_STORE_GRACE_MS = 5_000;
 const LONG_TEST_MS = 400_000;
 
 const seeds = new Map<number, SeedResult>();
+/** One empty interview per language and size, for the "new interview" cases (seeded up front, not per case). */
+const newInterviews = new Map<string, SeedResult>();
 const app = appPerFile({
   beforeServe: (built) => buildSeedModule(built.outDir),
   timeoutMs: SETUP_TIMEOUT_MS,
@@ -42,6 +44,7 @@ const app = appPerFile({
     await page.goto(baseUrl);
     await page.locator('h1').first().waitFor();
     for (const notes of [1, 60, 400]) seeds.set(notes, await seedInPage(page, { notes, rememberMe: true }));
+    for (const viewport of SIZES) for (const language of LANGUAGES) newInterviews.set(`${language} ${sizeName(viewport)}`, await seedInPage(page, { notes: 0, rememberMe: true }));
     await page.close();
   },
 });
@@ -53,16 +56,15 @@ const composer = (page: Page) => page.locator('.note-composer textarea');
 /** Opens an interview seeded in set-up (by its number of notes), or a new empty one ('new'). */
 async function openInterview(notes: number | 'new', viewport: { width: number; height: number }, language: Language): Promise<{ page: Page; errors: string[] }> {
   const { context, baseUrl } = app();
+  const seeded = notes === 'new' ? newInterviews.get(`${language} ${sizeName(viewport)}`) : seeds.get(notes);
+  if (!seeded) throw new Error(`no interview of ${notes} notes was seeded`);
   const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  await page.goto(baseUrl);
-  await page.locator('h1').first().waitFor();
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
-  const seeded = notes === 'new' ? await seedInPage(page, { notes: 0, rememberMe: true }) : seeds.get(notes);
-  if (!seeded) throw new Error(`no interview of ${notes} notes was seeded`);
+  // The language is in place before the app's first script runs, so one cold load of the interview
+  // is enough (it used to load the start page, set it, load the interview and reload).
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, language] as const);
   await page.goto(interviewUrl(baseUrl, seeded));
-  await page.reload();
   await composer(page).waitFor();
   await eventually(() => page.locator('.note-list .note-row:not(.is-pending)').count(), notes === 'new' ? 0 : notes, 20_000);
   return { page, errors };
@@ -101,8 +103,11 @@ describe('a real-length interview', () => {
           // Opened at the newest notes; then from the top, where the earlier chunks are off screen.
           failures.push(...(await layoutProblems(page)).map((problem) => `${where}, at the end: ${problem}`));
           await page.screenshot({ path: join(RESULTS_DIR, `long-interview-${notes}-${language}-${sizeName(viewport)}.png`) });
-          await page.evaluate(() => window.scrollTo(0, 0));
-          await page.waitForTimeout(50);
+          // Scrolled, then measured once the next frames have laid out the chunks now on screen.
+          await page.evaluate(() => {
+            window.scrollTo(0, 0);
+            return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          });
           const width = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (width > 0) failures.push(`${where}, at the top: ${width}px of sideways scroll`);
           // Typing: the note box is brought into view, the list is not touched.
@@ -121,7 +126,9 @@ describe('a real-length interview', () => {
           // Erased: the half-made note goes again (written before the page closes).
           await page.keyboard.press('Control+A');
           await page.keyboard.press('Backspace');
-          await page.waitForTimeout(600);
+          // The input handler schedules the erase synchronously (the indicator says "saving" for at
+          // least the debounce); a frame later the indicator shows it, then "saved" once written.
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
           await eventually(() => page.locator('.note-composer .composer-save-state').getAttribute('data-state'), 'saved');
           failures.push(...errors.map((error) => `${where}: ${error}`));
           await page.close();
@@ -185,11 +192,8 @@ describe('a real-length interview', () => {
     await page.setViewportSize(TABLET);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1024 });
-    await page.goto(baseUrl);
-    await page.locator('h1').first().waitFor();
-    await page.evaluate(([key]) => localStorage.setItem(key, 'en'), [LANGUAGE_KEY] as const);
+    await page.addInitScript(([key]) => localStorage.setItem(key, 'en'), [LANGUAGE_KEY] as const);
     await page.goto(interviewUrl(baseUrl, seeded));
-    await page.reload();
     await composer(page).waitFor();
     await composer(page).focus();
     await page.keyboard.type('The border system is replaced in 2024.');

@@ -42,17 +42,21 @@ const count = (predicate: (i: number) => boolean) => Array.from({ length: NOTES 
 const RUSSIAN = count((i) => i % 5 === 1);
 const ARMENIAN = count((i) => i % 5 === 2);
 
-async function openPage(language: 'en' | 'hy' | 'ru', viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[]; seed: NoteSearchSeed; baseUrl: string }> {
+/** A new page in `language`, loaded cold on `hash(seed)` (the start page by default). */
+async function openPage(
+  language: 'en' | 'hy' | 'ru',
+  viewport: { width: number; height: number },
+  hash: (seed: NoteSearchSeed) => string = () => '',
+): Promise<{ page: Page; errors: string[]; seed: NoteSearchSeed; baseUrl: string }> {
   const { context, baseUrl } = app();
   if (!seeded) throw new Error('not seeded');
   const page = await context.newPage();
   const errors = recordErrors(page);
   await page.setViewportSize(viewport);
-  await page.goto(baseUrl);
-  await page.locator('h1').first().waitFor();
-  await page.evaluate((value) => localStorage.setItem('mmdma.language', value), language);
-  // The language is read at start: an earlier test of this file may have left another one.
-  await page.reload();
+  // The language is read at start (an earlier test of this file may have left another one): set
+  // before the app's first script runs, so one load is enough (it used to load, set it, reload).
+  await page.addInitScript((value) => localStorage.setItem('mmdma.language', value), language);
+  await page.goto(`${baseUrl}${hash(seeded)}`);
   await page.locator('h1').first().waitFor();
   return { page, errors, seed: seeded, baseUrl };
 }
@@ -115,10 +119,9 @@ describe('note search', () => {
     for (const language of ['hy', 'ru'] as const) {
       for (const viewport of [LAPTOP, TABLET]) {
         const where = `${language} ${viewport.width}x${viewport.height}`;
-        const { page, errors, seed, baseUrl } = await openPage(language, viewport);
-        await page.goto(`${baseUrl}#/a/${seed.assessmentId}/notes?q=${encodeURIComponent('ՏՎՅԱԼՆԵՐԸ ԵՎ')}`);
-        // A new hash does not reload the page: the language chosen above applies from the reload.
-        await page.reload();
+        // Loaded cold on the search URL, in the language (it used to load the start page, then
+        // reload on this URL).
+        const { page, errors } = await openPage(language, viewport, (seed) => `#/a/${seed.assessmentId}/notes?q=${encodeURIComponent('ՏՎՅԱԼՆԵՐԸ ԵՎ')}`);
         await page.locator('.notes-found').waitFor();
         const strings = NOTES_TEXT[language];
         const found = (n: number) => (language === 'ru' ? null : strings.found_other.replace('{{count, number}}', String(n)));

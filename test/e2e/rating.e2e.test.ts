@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../frameworks/mmdma-v1.json';
 import enFindings from '../../locales/en/findings.json';
 import enRating from '../../locales/en/rating.json';
-import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
+import { appPerFile, buildPageModule, eventually, LAPTOP, recordErrors, RESULTS_DIR, ROOT, saveFullPageScreenshot, seriousAxeViolations, TABLET, type AppInBrowser } from './support';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const SEED_MODULE = 'e2e-rating-seed.js';
@@ -324,7 +324,7 @@ describe('rating screen', () => {
       if (wide) failures.push(`${language} ${viewport.width}: ${wide}`);
       const name = `rating-${language}-${viewport.width}x${viewport.height}`;
       await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
       await cell(page, REGISTERS, 'central').screenshot({ path: join(RESULTS_DIR, `${name}-indicator.png`) });
       await page.locator('.sub-topic-consensus').screenshot({ path: join(RESULTS_DIR, `${name}-consensus.png`) });
       await page.locator('.pillar-consensus').screenshot({ path: join(RESULTS_DIR, `${name}-pillar-consensus.png`) });
@@ -431,7 +431,7 @@ describe('findings screen', () => {
       if (wide) failures.push(`${language} ${viewport.width}: ${wide}`);
       const name = `findings-${language}-${viewport.width}x${viewport.height}`;
       await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-      await page.screenshot({ path: join(RESULTS_DIR, `${name}-full.png`), fullPage: true });
+      await saveFullPageScreenshot(page, join(RESULTS_DIR, `${name}-full.png`));
       await page.locator('.findings-tracks').screenshot({ path: join(RESULTS_DIR, `${name}-tracks.png`) });
       await page.locator('.key-recommendations').screenshot({ path: join(RESULTS_DIR, `${name}-key.png`) });
       failures.push(...errors.map((error) => `${language} ${viewport.width}: ${error}`));

@@ -117,7 +117,10 @@ describe('the report of the Armenia example', () => {
     await field.fill('The example shows the report the team hands to the client.');
     await field.blur();
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.waitForTimeout(500);
+    // Written before the reload: a frame after the edit (which scheduled its write), the header's
+    // indicator says every change is stored. It used to sleep 500 ms.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await expect.poll(() => page.locator('.app-header .save-indicator').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
     await page.reload();
     await page.locator('#table-3').waitFor();
     await expect.poll(() => page.locator('[data-narrative="executive-summary"] .narrative').textContent()).toBe('The example shows the report the team hands to the client.');

@@ -8,6 +8,7 @@ export { buildPageModule, type PageModuleBuild } from './buildPageModule';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, LAPTOP, TABLET, launchChromium, missingChromium, type LaunchedChromium } from './chromium';
 export { axeViolations, eventually, recordErrors, seriousAxeViolations } from './pageTools';
 export { RESULTS_DIR, ROOT } from './paths';
+export { saveFullPageScreenshot } from './saveFullPageScreenshot';
 export { serveApp, type ServedApp } from './serveApp';
 export { startApp, type AppInBrowser, type StartAppOptions } from './startApp';
 export { checkForServiceWorkerUpdate, hasWaitingServiceWorker, waitForServiceWorkerControl } from './serviceWorker';

@@ -43,7 +43,9 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
  */
 export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated over the DevTools protocol, not added as an inline <script>: the app's CSP forbids those.
-  await page.evaluate(axe.source);
+  // Half a megabyte of source to send and compile: only once per document (a screen reached by its
+  // link, without a reload, still has it), the same axe and the same rules every time.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(async (selector) => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
     const root = selector === null ? document : document.querySelector(selector);
