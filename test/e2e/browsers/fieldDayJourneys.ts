@@ -331,8 +331,10 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       expect(bundle.fileName).toMatch(/^mmdma-encrypted_[0-9a-f]{12}\.mmdma\.zip$/);
       const here = await dashboardTable(driver, server.url, assessmentId);
 
-      // The colleague: a second browser of the same engine, its own fresh profile.
-      const other = await launchDriver(engine, { viewport: LAPTOP });
+      // The colleague: a second browser of the same engine, its own fresh profile. In WebKit a private
+      // window (an ephemeral session, which refuses Blobs in IndexedDB): the attachments must still
+      // be stored and shown there.
+      const other = await launchDriver(engine, { viewport: LAPTOP, webkitBrowser: 'private' });
       try {
         await other.goto(`${server.url}#/import`);
         await importEncrypted(other, bundle.path);
