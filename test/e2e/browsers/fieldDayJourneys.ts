@@ -234,7 +234,8 @@ export function journeyContext(engine: Engine, extra: { beforeServe?: (built: Bu
   };
 }
 
-export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyContext): void {
+/** Defines the journeys; the returned function tells later tests of the file where they left off. */
+export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyContext): () => { assessmentId: string; interviewUrl: string } {
   let assessmentId = '';
   let interviewUrl = '';
   const started = Date.now();
@@ -388,4 +389,5 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
     });
 
   });
+  return () => ({ assessmentId, interviewUrl });
 }

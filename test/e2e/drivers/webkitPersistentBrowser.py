@@ -40,10 +40,22 @@ def on_window_destroyed(window):
         Gtk.main_quit()
 
 
+def on_permission_request(_view, request):
+    if isinstance(request, WebKit2.UserMediaPermissionRequest):
+        request.allow()
+        return True
+    return False
+
+
 def new_view():
     view = WebKit2.WebView(web_context=context, is_controlled_by_automation=True)
     settings = view.get_settings()
     settings.set_enable_developer_extras(True)
+    # A microphone for the recorder: WebKit's mock capture device (as MiniBrowser's
+    # --enable-mock-capture-devices), and the permission prompt answered yes.
+    settings.set_enable_media_stream(True)
+    settings.set_enable_mock_capture_devices(True)
+    view.connect('permission-request', on_permission_request)
     window = Gtk.Window()
     window.set_default_size(1280, 800)
     window.add(view)
