@@ -203,7 +203,10 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
       child.kill('SIGTERM');
       await gone(child.pid ?? 0).catch(() => child.kill('SIGKILL'));
       for (const process of left) killQuietly(process.pid);
-      rmSync(profile, { recursive: true, force: true });
+      // A web process still writing its shader cache as the profile is removed made rm fail
+      // (ENOTEMPTY): wait for every process to be gone, and retry the removal.
+      for (const process of left) await gone(process.pid).catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   });
 }
