@@ -6,10 +6,7 @@ const reportFile = process.env.MMDMA_TEST_REPORT;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    // The WebKit journeys do not pass yet (README, "Supported browsers": WebKitGTK's automation
-    // profile refuses Blobs in IndexedDB and cannot survive the crash drill). They run, and fail
-    // with those reasons, with `npm run test:webkit`; the default run holds only what must pass.
-    exclude: [...configDefaults.exclude, ...(process.env.MMDMA_WEBKIT === '1' ? [] : ['test/e2e/browsers/fieldDay.webkit.e2e.test.ts'])],
+    exclude: [...configDefaults.exclude],
     // Vitest's default on two cores is one file at a time; browser and hub tests mostly wait on
     // other processes (Chromium, Firefox, the hub, PostgreSQL), so two files at once finish sooner.
     maxWorkers: Number(process.env.MMDMA_TEST_WORKERS ?? 2),

@@ -9,6 +9,8 @@ needs=(
   "/usr/bin/chromium chromium"                     # every browser test
   "/usr/bin/WebKitWebDriver webkit2gtk-driver"     # the field-day journeys in WebKit (MiniBrowser)
   "/usr/bin/Xvfb xvfb"                             # WebKit's MiniBrowser needs a display
+  "/usr/lib/python3/dist-packages/gi/__init__.py python3-gi"   # WebKit's persistent test browser (test/e2e/drivers/webkitPersistentBrowser.py)
+  "/usr/lib/x86_64-linux-gnu/girepository-1.0/WebKit2-4.1.typelib gir1.2-webkit2-4.1"   # ... and its WebKitGTK bindings
   "/usr/bin/firefox-esr firefox-esr"               # the field-day journeys in Firefox (WebDriver BiDi)
   "pdftotext poppler-utils"                        # the report's PDF is read back by a reader nobody here wrote
 )
@@ -16,7 +18,7 @@ needs=(
 missing=()
 for need in "${needs[@]}"; do
   read -r tool package <<<"$need"
-  if [[ "$tool" == /* ]]; then [ -x "$tool" ] || missing+=("$package"); else command -v "$tool" >/dev/null 2>&1 || missing+=("$package"); fi
+  if [[ "$tool" == /* ]]; then [ -e "$tool" ] || missing+=("$package"); else command -v "$tool" >/dev/null 2>&1 || missing+=("$package"); fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

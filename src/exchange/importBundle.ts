@@ -168,8 +168,8 @@ export async function applyImport(store: Store, bundle: VerifiedBundle, options:
   sum.blobsPresent += bundle.blobs.length - newBlobs.length;
   // In groups of at most PARALLEL_BYTES (or one larger attachment), each stored in one transaction:
   // one commit per group rather than per attachment. A group's Blobs are zero-copy slices of a plain
-  // bundle, or decrypted bytes (authenticated again as they are decrypted) held only until the group is
-  // stored. readBundle verified every attachment against its SHA-256, so the store takes the
+  // bundle, or decrypted bytes (authenticated again as they are decrypted); either way the group's
+  // bytes are in memory only until the group is stored (as bytes: see putVerifiedBlobs). readBundle verified every attachment against its SHA-256, so the store takes the
   // verified hash instead of hashing 100 MB a second time.
   for (const group of groupsWithin(newBlobs, (info) => info.bytes, PARALLEL_BYTES)) {
     if (options.signal?.aborted) return aborted();

@@ -17,7 +17,11 @@
  *   exact; `[node+hlc]` reads one node's changes after a version-vector entry.
  * - `outbox`: local changes not yet pushed, keyed by field, so a newer unpushed edit of the same
  *   field replaces the older one (compaction for free).
- * - `blobs`: attachments' bytes, addressed by SHA-256, written once, never modified.
+ * - `blobs`: attachments' bytes, addressed by SHA-256, written once, never modified. Stored as an
+ *   ArrayBuffer (`data`), not a Blob: WebKit refuses Blobs in IndexedDB in an ephemeral session (a
+ *   Safari private window, WebKitGTK's automation profile), while bytes are stored everywhere. Rows
+ *   written before hold a `blob` instead; reads take either (getBlob.ts), and nothing converts the
+ *   old rows (an upgrade cannot await Blob.arrayBuffer() without IndexedDB committing it early).
  * - `meta`: small key/value rows: the persisted HLC clock (which carries the node id), settings.
  * - `conflicts` (version 2): the losing value of every concurrent edit this device merged, keyed by
  *   the losing change's HLC, for the lead to review (DESIGN §5; see conflicts.ts). Local to the
@@ -117,13 +121,23 @@ export function defineSchema(db: Dexie): void {
  */
 export type StoredRecordRow = { readonly id: string } & Readonly<Record<string, unknown>>;
 
+/** A row of `blobs` as written now: the bytes themselves. Reads also accept `LegacyBlobRow`. */
 export interface BlobRow {
   readonly sha256: string;
   readonly mediaType: string;
   /** Size in bytes. */
   readonly bytes: number;
-  readonly blob: Blob;
+  readonly data: ArrayBuffer;
   /** ISO 8601 instant of the first store on this device. */
+  readonly createdAt: string;
+}
+
+/** A row of `blobs` as written before the bytes were stored as such: a Blob (see `blobs` above). */
+export interface LegacyBlobRow {
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly bytes: number;
+  readonly blob: Blob;
   readonly createdAt: string;
 }
 
@@ -168,7 +182,7 @@ export type MmdmaDatabase = Dexie &
     readonly fieldVersions: Table<Change, FieldKey>;
     readonly changeLog: Table<Change, string>;
     readonly outbox: Table<Change, FieldKey>;
-    readonly blobs: Table<BlobRow, string>;
+    readonly blobs: Table<BlobRow | LegacyBlobRow, string>;
     readonly meta: Table<MetaRow, string>;
     /** Rows are validated on read (conflicts.ts); the type is what this version writes. */
     readonly conflicts: Table<ConflictRow, string>;

@@ -5,13 +5,21 @@ import { err, ok, type Result } from '../core/result';
 import type { MmdmaDatabase } from './databaseSchema';
 import { problemsOf, toStorageFailure, type StorageFailure } from './storageFailure';
 
-export const storedBlobSchema = z.object({
+const rowBase = {
   sha256: sha256HexSchema,
   mediaType: mediaTypeSchema,
   bytes: z.number().int().min(0),
-  blob: z.instanceof(Blob),
   createdAt: isoDateTimeSchema,
-});
+};
+
+/**
+ * A row of `blobs` as read: the bytes as written now (`data`), or a Blob as written before (see
+ * `blobs` in databaseSchema.ts). Either way the caller gets a Blob, as it always did.
+ */
+export const storedBlobSchema = z.union([
+  z.object({ ...rowBase, data: z.instanceof(ArrayBuffer) }).transform(({ data, ...row }) => ({ ...row, blob: new Blob([data], { type: row.mediaType }) })),
+  z.object({ ...rowBase, blob: z.instanceof(Blob) }),
+]);
 export type StoredBlob = z.infer<typeof storedBlobSchema>;
 
 /**

@@ -21,6 +21,8 @@ export interface StorageStatus {
   readonly quotaBytes: number | null;
   /** Whether the browser promised not to evict this origin's data. */
   readonly persisted: boolean;
+  /** Whether the browser can be asked for that promise at all (`persist()` exists). */
+  readonly canAsk: boolean;
 }
 
 function defaultStorageManager(): StorageManagerLike | undefined {
@@ -57,5 +59,5 @@ export async function storageStatus(storage: StorageManagerLike | undefined = de
   } catch {
     persisted = false;
   }
-  return { usageBytes, quotaBytes, persisted };
+  return { usageBytes, quotaBytes, persisted, canAsk: typeof storage?.persist === 'function' };
 }

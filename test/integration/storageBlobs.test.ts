@@ -64,6 +64,62 @@ describe('putBlob and getBlob', () => {
   });
 });
 
+/** The `blobs` row as IndexedDB holds it, whichever fields it has. */
+async function rowAsStored(db: MmdmaDatabase, sha256: string): Promise<Record<string, unknown> | undefined> {
+  const row = await db.blobs.get(sha256);
+  return row === undefined ? undefined : Object.fromEntries(Object.entries(row));
+}
+
+describe('the bytes in a blobs row', () => {
+  it('stores new bytes as an ArrayBuffer, not a Blob (WebKit refuses Blobs in IndexedDB in a private session)', async () => {
+    const { db, store } = open();
+    const bytes = photoBytes();
+    const { sha256 } = unwrap(await store.putBlob(new Blob([bytes], { type: 'image/jpeg' }), 'image/jpeg'));
+    const texts = ['first photo', 'second photo'];
+    const shas = texts.map((text) => createHash('sha256').update(text).digest('hex'));
+    unwrap(await store.putVerifiedBlobs(texts.map((text, i) => ({ sha256: shas[i]!, blob: new Blob([text]), mediaType: 'text/plain' }))));
+
+    for (const sha of [sha256, ...shas]) {
+      const row = await rowAsStored(db, sha);
+      expect(row?.['data'], sha).toBeInstanceOf(ArrayBuffer);
+      expect(row && 'blob' in row, sha).toBe(false);
+    }
+    const row = await rowAsStored(db, sha256);
+    expect(new Uint8Array(row!['data'] as ArrayBuffer)).toEqual(bytes);
+    expect(row!['bytes']).toBe(bytes.length);
+    // Callers still get a Blob, of the stored media type.
+    const stored = unwrap(await store.getBlob(sha256))!;
+    expect(stored.blob).toBeInstanceOf(Blob);
+    expect(stored.blob.type).toBe('image/jpeg');
+    expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('still reads a row written before, which holds a Blob, and a second put of its bytes leaves it as it is', async () => {
+    const { db, store } = open();
+    const bytes = photoBytes();
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    // A row as the app wrote it until now, written directly as it was.
+    await db.blobs.put({ sha256: sha, mediaType: 'image/jpeg', bytes: bytes.length, blob: new Blob([bytes], { type: 'image/jpeg' }), createdAt: '2022-10-01T08:00:00.000Z' });
+
+    const stored = unwrap(await store.getBlob(sha))!;
+    expect(stored).toMatchObject({ sha256: sha, mediaType: 'image/jpeg', bytes: bytes.length, createdAt: '2022-10-01T08:00:00.000Z' });
+    expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(bytes);
+
+    expect(unwrap(await store.putBlob(new Blob([bytes.slice()]), 'image/jpeg'))).toEqual({ sha256: sha, bytes: bytes.length, created: false });
+    const row = await rowAsStored(db, sha);
+    expect(row?.['blob']).toBeInstanceOf(Blob);
+    expect(await db.blobs.count()).toBe(1);
+  });
+
+  it('reports a row holding neither bytes nor a Blob as damaged', async () => {
+    const { db, store } = open();
+    const sha = 'c'.repeat(64);
+    await db.blobs.put({ sha256: sha, mediaType: 'image/png', bytes: 3, data: 'not bytes' as never, createdAt: '2022-10-01T08:00:00.000Z' });
+    const result = await store.getBlob(sha);
+    expect(result.ok === false && result.error.kind).toBe('invalid');
+  });
+});
+
 describe('putVerifiedBlobs', () => {
   const one = (sha256: string, blob: Blob, mediaType: string) => [{ sha256, blob, mediaType }];
 

@@ -34,17 +34,24 @@ describe('requestPersistence', () => {
 
 describe('storageStatus', () => {
   it('reports usage, quota and persistence', async () => {
-    const status = await storageStatus({ estimate: async () => ({ usage: 1_024, quota: 2_000_000 }), persisted: async () => true });
-    expect(status).toEqual({ usageBytes: 1_024, quotaBytes: 2_000_000, persisted: true });
+    const status = await storageStatus({ estimate: async () => ({ usage: 1_024, quota: 2_000_000 }), persisted: async () => true, persist: async () => true });
+    expect(status).toEqual({ usageBytes: 1_024, quotaBytes: 2_000_000, persisted: true, canAsk: true });
   });
 
   it('reports unknowns as null where the API is missing or fails', async () => {
-    expect(await storageStatus(undefined)).toEqual({ usageBytes: null, quotaBytes: null, persisted: false });
+    expect(await storageStatus(undefined)).toEqual({ usageBytes: null, quotaBytes: null, persisted: false, canAsk: false });
     expect(await storageStatus({ estimate: () => Promise.reject(new Error('no')), persisted: () => Promise.reject(new Error('no')) })).toEqual({
       usageBytes: null,
       quotaBytes: null,
       persisted: false,
+      canAsk: false,
     });
     expect(await storageStatus()).toMatchObject({ persisted: expect.any(Boolean) });
+  });
+
+  it('says whether the browser can be asked to keep the data: refused is not the same as impossible', async () => {
+    // Safari before 15.2 and some embedded views have persisted() (or nothing) but no persist().
+    expect((await storageStatus({ persisted: async () => false })).canAsk).toBe(false);
+    expect((await storageStatus({ persisted: async () => false, persist: async () => false })).canAsk).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * How much of the device's storage the app uses, whether the browser promised to keep it, and a
  * button to ask for that promise, with the reason in plain words: without it, a browser short of
- * space may delete a site's data, interview notes included, without asking.
+ * space may delete a site's data, interview notes included, without asking, and Safari deletes a
+ * site's script-written data after days without use unless it is installed. Where the promise is
+ * refused or cannot be asked for, the panel says so and urges installing the app and exporting a
+ * bundle each day; it never says the data is safe when the browser has not said so.
  */
 import { useId, useState } from 'preact/hooks';
 import { useShell } from './ShellContext';
@@ -49,14 +52,25 @@ export function StorageStatusPanel() {
           ) : (
             <p class="muted">{t('shell:storage.usageUnknown')}</p>
           )}
-          <p class={health.persisted ? 'storage-persisted' : 'storage-not-persisted'}>
-            <strong>{health.persisted ? t('shell:storage.persisted') : t('shell:storage.notPersisted')}</strong>{' '}
-            {health.persisted ? t('shell:storage.persistedDetail') : t('shell:storage.notPersistedDetail')}
-          </p>
-          {!health.persisted && (
-            <button type="button" class="button" aria-disabled={asking ? 'true' : undefined} onClick={() => !asking && void ask()}>
-              {t('shell:storage.ask')}
-            </button>
+          {health.persisted ? (
+            <p class="storage-persisted">
+              <strong>{t('shell:storage.persisted')}</strong> {t('shell:storage.persistedDetail')}
+            </p>
+          ) : health.canAsk ? (
+            <>
+              <p class="storage-not-persisted">
+                <strong>{t('shell:storage.notPersisted')}</strong> {t('shell:storage.notPersistedDetail')}
+              </p>
+              <button type="button" class="button" aria-disabled={asking ? 'true' : undefined} onClick={() => !asking && void ask()}>
+                {t('shell:storage.ask')}
+              </button>
+            </>
+          ) : (
+            // No persist() (older Safari, some embedded views): no button that could only fail, and
+            // no promise: what the browser may delete, and what keeps the work anyway.
+            <p class="storage-not-persisted">
+              <strong>{t('shell:storage.cannotAsk')}</strong> {t('shell:storage.cannotAskDetail')}
+            </p>
           )}
         </>
       )}

@@ -22,6 +22,8 @@ export interface StorageHealth {
   readonly quotaBytes: number | null;
   /** True when the browser promised not to evict our data. */
   readonly persisted: boolean;
+  /** False where `navigator.storage.persist()` is absent: nothing to ask, only advice to give. */
+  readonly canAsk: boolean;
 }
 
 export type NoticeKind = 'info' | 'success' | 'error';

@@ -134,6 +134,54 @@ export async function dashboardTable(driver: BrowserDriver, baseUrl: string, ass
   return driver.text({ css: '.dash-pillar-table' });
 }
 
+/**
+ * On the first screen (already shown): creates an assessment with the lead, plans one interview of
+ * one institution, and takes a note there tagged 6.5.3 by keyboard with a suggested level, all saved.
+ */
+export async function createAssessmentWithTaggedNote(driver: BrowserDriver, title: string): Promise<{ assessmentId: string; interviewUrl: string }> {
+  const create: Target = { role: 'region', name: enAssessments.create.heading };
+  await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.title }, title);
+  await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.country }, 'Armenia');
+  await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.leadName }, 'Anna Lead');
+  await driver.click({ within: create, role: 'button', name: enAssessments.create.submit });
+  await driver.waitFor({ role: 'heading', level: 2, name: enSetup.heading }, 20_000);
+  const assessmentId = /#\/a\/([^/]+)\//.exec(await driver.url())?.[1] ?? '';
+  expect(assessmentId, 'assessment id in the URL').not.toBe('');
+
+  const institutions: Target = { role: 'form', name: enSetup.institutions.addHeading };
+  await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.name }, 'Migration Service');
+  await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.acronym }, 'MS');
+  await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.kind }, 'Agency');
+  await driver.click({ within: institutions, role: 'button', name: enSetup.institutions.add });
+  const checkbox = enSetup.matrix.checkLabel
+    .replace('{{institution}}', 'Migration Service')
+    .replace('{{code}}', '6.5')
+    .replace('{{pillar}}', pillarName(PILLAR));
+  await driver.click({ role: 'checkbox', name: checkbox });
+  await driver.click({ within: { role: 'navigation', name: enShell.nav.assessmentLabel }, role: 'link', name: enShell.nav.interviews });
+  const schedule: Target = { role: 'region', name: enSetup.schedule.addHeading };
+  await driver.select({ within: schedule, role: 'combobox', name: enSetup.schedule.institution }, 'Migration Service (MS)');
+  // The app's own date field (shared/DateInput), which takes ISO as well as the language's layout.
+  await driver.fill({ within: schedule, css: 'input.date-input' }, '2022-10-04');
+  await driver.click({ within: schedule, role: 'button', name: enSetup.schedule.add });
+  await driver.click({ role: 'link', namePrefix: 'Open interview' });
+
+  // A note tagged 6.5.3 by keyboard (# then the code), suggesting "established" (Alt+3).
+  await driver.click({ css: '.note-composer textarea' });
+  await driver.type(NOTE.slice(0, 20));
+  await driver.type('#');
+  await driver.type('6.5.3');
+  await driver.press('Enter');
+  await driver.type(NOTE.slice(20));
+  await driver.press('Alt+3');
+  await driver.press('Enter');
+  await until(() => driver.count('.note-list .note-row:not(.is-pending)'), 1, 15_000, 'stored notes');
+  // A render behind the store in a loaded engine (seen once in WebKit: the row there, its text not yet).
+  await until(() => driver.text({ css: '.note-list .note-row .note-text' }), NOTE, 10_000, 'the stored note');
+  await allSaved(driver);
+  return { assessmentId, interviewUrl: await driver.url() };
+}
+
 export interface JourneyContext {
   readonly built: BuiltApp;
   server: ServedApp;
@@ -186,7 +234,8 @@ export function journeyContext(engine: Engine, extra: { beforeServe?: (built: Bu
   };
 }
 
-export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyContext): void {
+/** Defines the journeys; the returned function tells later tests of the file where they left off. */
+export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyContext): () => { assessmentId: string; interviewUrl: string } {
   let assessmentId = '';
   let interviewUrl = '';
   const started = Date.now();
@@ -215,48 +264,8 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       await driver.waitFor({ css: 'h1' }, 30_000);
       await waitForServiceWorker(driver);
 
-      const create: Target = { role: 'region', name: enAssessments.create.heading };
-      await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.title }, `Armenia field day (${engine})`);
-      await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.country }, 'Armenia');
-      await driver.fill({ within: create, role: 'textbox', name: enAssessments.create.leadName }, 'Anna Lead');
-      await driver.click({ within: create, role: 'button', name: enAssessments.create.submit });
-      await driver.waitFor({ role: 'heading', level: 2, name: enSetup.heading }, 20_000);
-      assessmentId = /#\/a\/([^/]+)\//.exec(await driver.url())?.[1] ?? '';
-      expect(assessmentId, 'assessment id in the URL').not.toBe('');
-
-      const institutions: Target = { role: 'form', name: enSetup.institutions.addHeading };
-      await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.name }, 'Migration Service');
-      await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.acronym }, 'MS');
-      await driver.fill({ within: institutions, role: 'textbox', name: enSetup.institutions.kind }, 'Agency');
-      await driver.click({ within: institutions, role: 'button', name: enSetup.institutions.add });
-      const checkbox = enSetup.matrix.checkLabel
-        .replace('{{institution}}', 'Migration Service')
-        .replace('{{code}}', '6.5')
-        .replace('{{pillar}}', pillarName(PILLAR));
-      await driver.click({ role: 'checkbox', name: checkbox });
-      await driver.click({ within: { role: 'navigation', name: enShell.nav.assessmentLabel }, role: 'link', name: enShell.nav.interviews });
-      const schedule: Target = { role: 'region', name: enSetup.schedule.addHeading };
-      await driver.select({ within: schedule, role: 'combobox', name: enSetup.schedule.institution }, 'Migration Service (MS)');
-      // The app's own date field (shared/DateInput), which takes ISO as well as the language's layout.
-      await driver.fill({ within: schedule, css: 'input.date-input' }, '2022-10-04');
-      await driver.click({ within: schedule, role: 'button', name: enSetup.schedule.add });
-      await driver.click({ role: 'link', namePrefix: 'Open interview' });
-
-      // A note tagged 6.5.3 by keyboard (# then the code), suggesting "established" (Alt+3).
-      await driver.click({ css: '.note-composer textarea' });
-      await driver.type(NOTE.slice(0, 20));
-      await driver.type('#');
-      await driver.type('6.5.3');
-      await driver.press('Enter');
-      await driver.type(NOTE.slice(20));
-      await driver.press('Alt+3');
-      await driver.press('Enter');
-      await until(() => driver.count('.note-list .note-row:not(.is-pending)'), 1, 15_000, 'stored notes');
-      // A render behind the store in a loaded engine (seen once in WebKit: the row there, its text not yet).
-      await until(() => driver.text({ css: '.note-list .note-row .note-text' }), NOTE, 10_000, 'the stored note');
+      ({ assessmentId, interviewUrl } = await createAssessmentWithTaggedNote(driver, `Armenia field day (${engine})`));
       expect(await driver.count('.note-list .note-row .tag-chip, .note-list .note-row [data-tag]')).toBeGreaterThan(0);
-      await allSaved(driver);
-      interviewUrl = await driver.url();
 
       await driver.setViewport(TABLET);
       await driver.screenshot(join(artifacts, 'interview-768x1024.png'));
@@ -331,8 +340,10 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       expect(bundle.fileName).toMatch(/^mmdma-encrypted_[0-9a-f]{12}\.mmdma\.zip$/);
       const here = await dashboardTable(driver, server.url, assessmentId);
 
-      // The colleague: a second browser of the same engine, its own fresh profile.
-      const other = await launchDriver(engine, { viewport: LAPTOP });
+      // The colleague: a second browser of the same engine, its own fresh profile. In WebKit a private
+      // window (an ephemeral session, which refuses Blobs in IndexedDB): the attachments must still
+      // be stored and shown there.
+      const other = await launchDriver(engine, { viewport: LAPTOP, webkitBrowser: 'private' });
       try {
         await other.goto(`${server.url}#/import`);
         await importEncrypted(other, bundle.path);
@@ -378,4 +389,5 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
     });
 
   });
+  return () => ({ assessmentId, interviewUrl });
 }

@@ -10,12 +10,18 @@ export interface WebDriverSession {
 }
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+const COMMAND_TIMEOUT_MS = 90_000;
 
 async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
+    // Every command answers within the session's script and page-load timeouts (60 s); one that
+    // does not (seen once in WebKit on a loaded machine) fails here, named, not at the test's timeout.
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
     ...(body === undefined ? method === 'POST' ? { body: '{}' } : {} : { body: JSON.stringify(body) }),
+  }).catch((error: unknown) => {
+    throw new Error(`WebDriver ${method} ${path}: no answer (${String(error)})`, { cause: error });
   });
   const json = (await response.json()) as { value: T & { error?: string; message?: string } };
   if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value.error ?? response.status}: ${json.value.message ?? ''}`);

@@ -1,18 +1,25 @@
 /**
- * WebKit as Safari's engine runs on Linux: Debian's WebKitWebDriver driving WebKitGTK's MiniBrowser,
- * on an X display (Xvfb when none is set), over W3C WebDriver classic (webDriverClient.ts).
+ * WebKit as Safari's engine runs on Linux: Debian's WebKitWebDriver driving a WebKitGTK browser, on
+ * an X display (Xvfb when none is set), over W3C WebDriver classic (webDriverClient.ts).
  *
- * The profile: MiniBrowser in automation mode keeps its website data in an ephemeral session (in the
- * network process, never on disk; checked: nothing survives a restart of the browser), and
- * WebKitWebDriver deletes the session when the page's process dies. So the crash drill kills the
- * page's process (WebKitWebProcess, SIGKILL) and then fails with that reason: there is no browser
- * left to look in. It is not skipped.
+ * Two browsers, as Safari has two kinds of window:
+ * - `persistent` (the default, Safari's ordinary window or the installed app): webkitPersistentBrowser.py,
+ *   a WebKitGTK browser that does what MiniBrowser does in automation mode but keeps its website data
+ *   in the profile directory. MiniBrowser cannot: in automation mode it always uses an ephemeral
+ *   data manager, and has no option to change that (`MiniBrowser --help`, WebKitGTK 2.50).
+ * - `private` (a Safari private window): MiniBrowser `--automation`, whose ephemeral session keeps
+ *   everything in memory and refuses Blobs in IndexedDB.
+ *
+ * The crash drill SIGKILLs the driver, the browser and every WebKit process under it (no unload,
+ * no flush), then starts them again on the same profile. A private browser keeps nothing to look at
+ * after that, and its crash drill fails saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LAPTOP } from '../support';
 import { makeDriver } from './makeDriver';
 import { descendants, gone, killQuietly } from './processTree';
@@ -23,11 +30,19 @@ import { display } from './xvfb';
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-export function missingWebKit(): string | undefined {
+/** The persistent browser (see above); it runs with Debian's python3 and its GObject bindings. */
+export const PERSISTENT_BROWSER_PATH = fileURLToPath(new URL('./webkitPersistentBrowser.py', import.meta.url));
+const WEBKIT_TYPELIB = '/usr/lib/x86_64-linux-gnu/girepository-1.0/WebKit2-4.1.typelib';
+
+export type WebKitBrowser = 'persistent' | 'private';
+
+export function missingWebKit(browser: WebKitBrowser = 'persistent'): string | undefined {
   for (const path of [WEBKIT_DRIVER_PATH, MINIBROWSER_PATH]) {
     if (!existsSync(path))
       return `WebKit is not installed (${path} is missing). The browser tests drive Debian's WebKitGTK and never download a browser: apt-get install -y webkit2gtk-driver xvfb.`;
   }
+  if (browser === 'persistent' && !(existsSync('/usr/lib/python3/dist-packages/gi') && existsSync(WEBKIT_TYPELIB)))
+    return `WebKit's persistent test browser (${PERSISTENT_BROWSER_PATH}) needs Debian's python3-gi and ${WEBKIT_TYPELIB}: apt-get install -y python3-gi gir1.2-webkit2-4.1.`;
   return undefined;
 }
 
@@ -65,8 +80,9 @@ async function startDriver(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   }
 }
 
-export async function launchWebKitDriver(options: { viewport?: Viewport } = {}): Promise<BrowserDriver> {
-  const missing = missingWebKit();
+export async function launchWebKitDriver(options: { viewport?: Viewport; browser?: WebKitBrowser } = {}): Promise<BrowserDriver> {
+  const browser = options.browser ?? 'persistent';
+  const missing = missingWebKit(browser);
   if (missing) throw new Error(missing);
   const profile = mkdtempSync(join(tmpdir(), 'mmdma-e2e-webkit-'));
   // A fresh home for everything WebKitGTK and GLib keep (caches, settings), per launch.
@@ -79,15 +95,24 @@ export async function launchWebKitDriver(options: { viewport?: Viewport } = {}):
     // The web process's sandbox needs user namespaces, which containers often lack.
     WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
   };
-  const { child, base } = await startDriver(env);
+  const browserOptions =
+    browser === 'persistent' ? { binary: PERSISTENT_BROWSER_PATH, args: [join(profile, 'website-data')] } : { binary: MINIBROWSER_PATH, args: ['--automation'] };
+  let child: ChildProcess;
   let session: WebDriverSession;
+  const open = async () => {
+    const started = await startDriver(env);
+    child = started.child;
+    try {
+      session = await newSession(started.base, { 'webkitgtk:browserOptions': browserOptions });
+      await session.command('POST', '/timeouts', { script: 60_000, pageLoad: 60_000, implicit: 0 });
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  };
   try {
-    session = await newSession(base, {
-      'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
-    });
-    await session.command('POST', '/timeouts', { script: 60_000, pageLoad: 60_000, implicit: 0 });
+    await open();
   } catch (error) {
-    child.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
@@ -100,16 +125,19 @@ export async function launchWebKitDriver(options: { viewport?: Viewport } = {}):
     if (result.error !== undefined) throw new Error(`webkit: script failed: ${result.error}`);
     return result.ok as R;
   };
-  const setViewport = async (viewport: Viewport) => {
-    // The window includes MiniBrowser's own bar: size it, measure the page, correct by the difference.
-    await session.command('POST', '/window/rect', { width: viewport.width, height: viewport.height });
+  let viewport = options.viewport ?? LAPTOP;
+  const setViewport = async (next: Viewport) => {
+    viewport = next;
+    // The window includes the browser's own bar (MiniBrowser's): size it, measure the page, correct by the difference.
+    await session.command('POST', '/window/rect', { width: next.width, height: next.height });
     const inner = await run<{ width: number; height: number }>('({ width: window.innerWidth, height: window.innerHeight })', null);
-    if (inner.width !== viewport.width || inner.height !== viewport.height) {
-      await session.command('POST', '/window/rect', { width: viewport.width * 2 - inner.width, height: viewport.height * 2 - inner.height });
+    if (inner.width !== next.width || inner.height !== next.height) {
+      await session.command('POST', '/window/rect', { width: next.width * 2 - inner.width, height: next.height * 2 - inner.height });
     }
   };
-  await setViewport(options.viewport ?? LAPTOP);
-  const version = `WebKitGTK ${String(session.capabilities['browserVersion'] ?? '?')} (MiniBrowser)`;
+  await setViewport(viewport);
+  const name = browser === 'persistent' ? 'persistent profile' : 'MiniBrowser, private';
+  const version = `WebKitGTK ${String(session!.capabilities['browserVersion'] ?? '?')} (${name})`;
   return makeDriver({
     engine: 'webkit',
     version,
@@ -151,29 +179,34 @@ export async function launchWebKitDriver(options: { viewport?: Viewport } = {}):
       writeFileSync(path, Buffer.from(png, 'base64'));
     },
     crashAndRestart: async (url) => {
+      if (browser === 'private')
+        throw new Error(
+          'webkit: the crash drill cannot run in a private (ephemeral) WebKit session: it keeps website data in memory only, so ' +
+            'nothing stored before the crash could be there after it. It runs in the persistent profile.',
+        );
       const pid = child.pid;
       if (pid === undefined) throw new Error('webkit: the driver has no pid');
-      const pages = descendants(pid).filter((process) => process.command.startsWith('WebKitWebProces'));
-      if (pages.length === 0) throw new Error('webkit: no WebKitWebProcess to kill under the driver');
-      for (const process of pages) killQuietly(process.pid);
-      for (const process of pages) await gone(process.pid);
-      await session.command('POST', '/url', { url }).catch((error: unknown) => {
-        throw new Error(
-          'webkit: the crash drill cannot look for the note after the crash in this engine here: WebKitWebDriver ends the session when the ' +
-            "page's process dies, and MiniBrowser keeps an automation session's storage in memory only (nothing survives a restart), " +
-            `so there is no browser left that could show what was stored. ${String(error)}`,
-          { cause: error },
-        );
-      });
+      // Everything at once, by SIGKILL: the driver, the browser, its network process (which writes
+      // IndexedDB) and its web processes. Only what IndexedDB had committed to disk survives.
+      const all = [{ pid, command: 'WebKitWebDriver' }, ...descendants(pid)];
+      if (!all.some((process) => process.command.startsWith('WebKitWebProces'))) throw new Error('webkit: no WebKitWebProcess to kill under the driver');
+      for (const process of all) killQuietly(process.pid);
+      for (const process of all) await gone(process.pid).catch(() => undefined);
+      await open();
+      await setViewport(viewport);
+      await session.command('POST', '/url', { url });
     },
     close: async () => {
       await session.command('DELETE', '').catch(() => undefined);
-      // Listed before the driver goes: once it is gone, its MiniBrowser is nobody's child and lingers.
+      // Listed before the driver goes: once it is gone, its browser is nobody's child and lingers.
       const left = child.pid ? descendants(child.pid) : [];
       child.kill('SIGTERM');
       await gone(child.pid ?? 0).catch(() => child.kill('SIGKILL'));
       for (const process of left) killQuietly(process.pid);
-      rmSync(profile, { recursive: true, force: true });
+      // A web process still writing its shader cache as the profile is removed made rm fail
+      // (ENOTEMPTY): wait for every process to be gone, and retry the removal.
+      for (const process of left) await gone(process.pid).catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   });
 }

@@ -11,6 +11,7 @@ import type { Attachment } from '../../../core/assessment/attachmentSchema';
 import { useTranslation } from '../../useTranslation';
 import { attachmentDisplay } from './attachmentMediaType';
 import { useInterview } from './InterviewContext';
+import { playableHere } from './recordingFormat';
 import { useBlobUrl, useSeen } from './useBlobUrl';
 
 interface AttachmentViewProps {
@@ -24,7 +25,11 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
   const ref = useRef<HTMLLIElement>(null);
   const seen = useSeen(ref);
   const blob = useBlobUrl(model.session.writer, attachment.sha256, seen, attachment.mediaType);
-  const display = attachmentDisplay(attachment.mediaType);
+  const shown = attachmentDisplay(attachment.mediaType);
+  // A recording this engine cannot play (WebM/Opus from a colleague's laptop, on an iPad that lacks
+  // it) is said so and offered as a download, not given a player that fails silently.
+  const unplayable = shown === 'audio' && !playableHere(attachment.mediaType, canPlayAudio);
+  const display = unplayable ? 'file' : shown;
   const name = attachment.fileName || t('interview:attachments.unnamed');
   const size = formatBytes(t, attachment.bytes, format.number);
   const url = blob.status === 'ready' ? blob.url : undefined;
@@ -54,6 +59,7 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
         )}
         <span class="muted"> · {size}</span>
         {blob.status === 'missing' && <span class="field-warning"> {t('interview:attachments.missing')}</span>}
+        {unplayable && <span class="field-warning attachment-unplayable"> {t('interview:attachments.cannotPlay', { type: attachment.mediaType })}</span>}
       </span>
       {onRemove && (
         <button type="button" class="iv-button iv-button-quiet iv-button-small" onClick={() => onRemove(attachment)}>
@@ -63,6 +69,13 @@ export const AttachmentView = memo(function AttachmentView({ attachment, onRemov
     </li>
   );
 });
+
+let audioProbe: HTMLAudioElement | undefined;
+/** The engine's answer for an <audio> element, asked of one element kept for the purpose. */
+function canPlayAudio(type: string): string {
+  audioProbe ??= document.createElement('audio');
+  return audioProbe.canPlayType(type);
+}
 
 /** A download always has a name, so the browser never falls back to rendering it. */
 function downloadName(attachment: Attachment): string {

@@ -10,6 +10,7 @@ import { forwardRef } from 'preact/compat';
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../../useTranslation';
 import { ariaShortcut, SHORTCUT_CODES } from './composerShortcuts';
+import { chooseRecordingFormat, recordedFormat } from './recordingFormat';
 
 export interface AudioRecorderHandle {
   toggle(): void;
@@ -27,9 +28,6 @@ type RecorderState =
   | { readonly status: 'idle' }
   | { readonly status: 'starting' }
   | { readonly status: 'recording'; readonly startedAt: number };
-
-/** Opus in WebM where Chromium offers it; otherwise whatever the browser records by default. */
-const PREFERRED_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'];
 
 function recorderSupported(): boolean {
   return typeof MediaRecorder !== 'undefined' && typeof navigator !== 'undefined' && navigator.mediaDevices?.getUserMedia !== undefined;
@@ -60,8 +58,9 @@ export const AudioRecorder = forwardRef<AudioRecorderHandle, AudioRecorderProps>
       callbacks.current.onError(denied ? t('interview:audio.denied') : t('interview:audio.noMicrophone'));
       return;
     }
-    const mimeType = PREFERRED_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
-    const active = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+    // In what this engine records (Safari: MP4/AAC only), see recordingFormat.ts.
+    const asked = chooseRecordingFormat((type) => MediaRecorder.isTypeSupported(type));
+    const active = new MediaRecorder(stream, asked ? { mimeType: asked.mimeType } : undefined);
     const chunks: Blob[] = [];
     const startedAt = Date.now();
     active.addEventListener('dataavailable', (event) => {
@@ -75,9 +74,9 @@ export const AudioRecorder = forwardRef<AudioRecorderHandle, AudioRecorderProps>
         discard.current = false;
         return;
       }
-      const type = active.mimeType || mimeType || 'audio/webm';
-      const blob = new Blob(chunks, { type });
-      const extension = type.includes('ogg') ? 'ogg' : type.includes('mp4') ? 'm4a' : 'webm';
+      // The type the recorder says it wrote is the one stored (attachmentMediaType reads the Blob's).
+      const { mediaType, extension } = recordedFormat(active.mimeType, asked);
+      const blob = new Blob(chunks, { type: mediaType });
       const stamp = new Date(startedAt).toISOString().slice(0, 16).replace(':', '-');
       callbacks.current.onRecorded(blob, `recording-${stamp}.${extension}`);
     });
