@@ -10,7 +10,7 @@ needs=(
   "/usr/bin/WebKitWebDriver webkit2gtk-driver"     # the field-day journeys in WebKit (MiniBrowser)
   "/usr/bin/Xvfb xvfb"                             # WebKit's MiniBrowser needs a display
   "/usr/lib/python3/dist-packages/gi/__init__.py python3-gi"   # WebKit's persistent test browser (test/e2e/drivers/webkitPersistentBrowser.py)
-  "/usr/lib/x86_64-linux-gnu/girepository-1.0/WebKit2-4.1.typelib gir1.2-webkit2-4.1"   # ... and its WebKitGTK bindings
+  "/usr/lib/*/girepository-1.0/WebKit2-4.1.typelib gir1.2-webkit2-4.1"   # ... and its WebKitGTK bindings (any architecture's lib folder)
   "/usr/bin/firefox-esr firefox-esr"               # the field-day journeys in Firefox (WebDriver BiDi)
   "pdftotext poppler-utils"                        # the report's PDF is read back by a reader nobody here wrote
 )
@@ -18,7 +18,8 @@ needs=(
 missing=()
 for need in "${needs[@]}"; do
   read -r tool package <<<"$need"
-  if [[ "$tool" == /* ]]; then [ -e "$tool" ] || missing+=("$package"); else command -v "$tool" >/dev/null 2>&1 || missing+=("$package"); fi
+  # A path may hold a glob (the architecture's lib folder): present when any match exists.
+  if [[ "$tool" == /* ]]; then compgen -G "$tool" >/dev/null || missing+=("$package"); else command -v "$tool" >/dev/null 2>&1 || missing+=("$package"); fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
