@@ -147,7 +147,20 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
       await session.command('POST', '/url', { url });
     },
     reload: async () => {
-      await session.command('POST', '/refresh');
+      // WebKitWebDriver's /refresh waits for a load notification that, on a loaded machine, sometimes
+      // never comes (2 of 8 runs, then 1 of 1 in a full CI run), and the driver queues every later
+      // command behind it. The page reloads the same way from script, and we wait for the new document
+      // ourselves: the old one carries a mark the new one lacks.
+      await session.command('POST', '/execute/sync', { script: 'window.__mmdmaOldDocument = true; setTimeout(() => location.reload(), 0); return true;', args: [] });
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const fresh = await session
+          .command<boolean>('POST', '/execute/sync', { script: 'return window.__mmdmaOldDocument !== true && document.readyState === "complete";', args: [] })
+          .catch(() => false);
+        if (fresh) return;
+        if (Date.now() > deadline) throw new Error('webkit: the page did not reload within 60 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     url: () => session.command<string>('GET', '/url'),
     clickSelector: async (selector) => {
@@ -206,7 +219,7 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
       // A web process still writing its shader cache as the profile is removed made rm fail
       // (ENOTEMPTY): wait for every process to be gone, and retry the removal.
       for (const process of left) await gone(process.pid).catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     },
   });
 }
