@@ -38,20 +38,34 @@ export async function loadAssessment(
   assessmentId: string,
   options: ReadOptions = {},
 ): Promise<Result<AssessmentSnapshot, StorageFailure>> {
+  const queries = assessmentPartTables.map((table) => [table, () => db[table].where('assessmentId').equals(assessmentId).toArray()] as const);
+  return readSnapshot(db, assessmentId, queries, options, true);
+}
+
+/**
+ * One read transaction over the record tables: the assessment row and the parts `queries` read,
+ * validated into a snapshot (`complete` when every part was read whole). Shared by the whole read
+ * and the interview screen's narrowed first read (loadInterviewFirst.ts).
+ */
+export async function readSnapshot(
+  db: MmdmaDatabase,
+  assessmentId: string,
+  queries: readonly (readonly [AssessmentPartTable, () => Promise<unknown[]>])[],
+  options: ReadOptions,
+  complete: boolean,
+): Promise<Result<AssessmentSnapshot, StorageFailure>> {
   let rows: { assessment: unknown; parts: ReadonlyMap<AssessmentPartTable, unknown[]> };
   try {
     rows = await db.transaction('r', [...tableNames], async () => {
       const assessment: unknown = await db.assessment.get(assessmentId);
       const parts = new Map<AssessmentPartTable, unknown[]>();
-      for (const table of assessmentPartTables) {
-        parts.set(table, await db[table].where('assessmentId').equals(assessmentId).toArray());
-      }
+      for (const [table, query] of queries) parts.set(table, await query());
       return { assessment, parts };
     });
   } catch (error) {
     return err(toStorageFailure(error));
   }
-  return ok(snapshotOf(assessmentId, rows.assessment, rows.parts, options, true));
+  return ok(snapshotOf(assessmentId, rows.assessment, rows.parts, options, complete));
 }
 
 /** Validates what a read found; a table absent from `parts` gives an empty list. */

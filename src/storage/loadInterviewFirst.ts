@@ -8,11 +8,10 @@
  *
  * The screen's cold start then reads and validates 64 notes, not 660 or 10,000.
  */
-import { tableNames } from '../core/assessment/recordSchemas';
-import { err, ok, type Result } from '../core/result';
+import type { Result } from '../core/result';
 import type { MmdmaDatabase } from './databaseSchema';
-import { snapshotOf, type AssessmentPartTable, type AssessmentSnapshot } from './loadAssessment';
-import { toStorageFailure, type StorageFailure } from './storageFailure';
+import { readSnapshot, type AssessmentPartTable, type AssessmentSnapshot } from './loadAssessment';
+import type { StorageFailure } from './storageFailure';
 import type { ReadOptions } from './validateRows';
 
 /** Read whole: a handful of rows per interview. */
@@ -24,17 +23,9 @@ export async function loadInterviewFirst(
   interviewId: string,
   options: ReadOptions = {},
 ): Promise<Result<AssessmentSnapshot, StorageFailure>> {
-  let rows: { assessment: unknown; parts: ReadonlyMap<AssessmentPartTable, unknown[]> };
-  try {
-    rows = await db.transaction('r', [...tableNames], async () => {
-      const assessment: unknown = await db.assessment.get(assessmentId);
-      const parts = new Map<AssessmentPartTable, unknown[]>();
-      for (const table of SMALL_TABLES) parts.set(table, await db[table].where('assessmentId').equals(assessmentId).toArray());
-      parts.set('observation', await db.observation.where('[assessmentId+interviewId]').equals([assessmentId, interviewId]).toArray());
-      return { assessment, parts };
-    });
-  } catch (error) {
-    return err(toStorageFailure(error));
-  }
-  return ok(snapshotOf(assessmentId, rows.assessment, rows.parts, options, false));
+  const queries = [
+    ...SMALL_TABLES.map((table) => [table, () => db[table].where('assessmentId').equals(assessmentId).toArray()] as const),
+    ['observation', () => db.observation.where('[assessmentId+interviewId]').equals([assessmentId, interviewId]).toArray()] as const,
+  ];
+  return readSnapshot(db, assessmentId, queries, options, false);
 }
