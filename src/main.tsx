@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { unsupportedReason } from './pwa/browserSupport';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { ServiceWorkerContext } from './pwa/ServiceWorkerContext';
-import { createStore, openDatabase } from './storage';
+import { createStore, openDatabase, trackInFlightTransactions } from './storage';
 import { App } from './ui/App';
 import { AppStateContext } from './ui/AppStateContext';
 import { buildAppState, initialLanguageOf } from './ui/shell/buildAppState';
@@ -45,8 +45,10 @@ if (unsupported) {
 
 function startApp(container: HTMLElement): void {
   const db = openDatabase();
+  const inFlightTransactions = trackInFlightTransactions(db);
   const shell = createShellState({
     db,
+    inFlightTransactions,
     store: createStore(db),
     appState,
     window,

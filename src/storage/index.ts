@@ -3,6 +3,7 @@
  * layer can be reorganised without touching screens.
  */
 export { openDatabase, type OpenDatabaseOptions } from './openDatabase';
+export { trackInFlightTransactions, type InFlightTransactions } from './inFlightTransactions';
 export {
   DATABASE_VERSION,
   DEFAULT_DATABASE_NAME,

@@ -23,6 +23,7 @@ import {
   requestPersistence as askForPersistence,
   storageStatus,
   watchAssessments,
+  type InFlightTransactions,
   type MmdmaDatabase,
   type StorageFailure,
   type StorageManagerLike,
@@ -37,6 +38,7 @@ import { createAutosave } from './autosave';
 import { createNotices } from './createNotices';
 import { createRecordWriter } from './createRecordWriter';
 import { describeStorageFailure } from './describeStorageFailure';
+import { releaseStorageWhenCached } from './releaseStorageWhenCached';
 import type { UnreadableFramework } from './frameworkRegistry';
 import { mergeInstalled, type BuiltinLoad, type InstalledFramework } from './installedFrameworks';
 import type { ShellState, StorageHealth } from './shellState';
@@ -61,6 +63,8 @@ export interface ShellOptions {
   /** Default: `window.navigator.storage`. */
   readonly storageManager?: StorageManagerLike | undefined;
   readonly now?: () => number;
+  /** The database's open transactions, ended when the page goes into the back/forward cache. */
+  readonly inFlightTransactions?: Pick<InFlightTransactions, 'suspend' | 'resume'> | undefined;
 }
 
 export function createShellState(options: ShellOptions): ShellState {
@@ -72,6 +76,7 @@ export function createShellState(options: ShellOptions): ShellState {
 
   const autosave = createAutosave({ window: win });
   disposers.push(() => autosave.dispose());
+  if (options.inFlightTransactions) disposers.push(releaseStorageWhenCached(win, options.inFlightTransactions, autosave));
   const notices = createNotices();
   disposers.push(() => notices.dispose());
 
