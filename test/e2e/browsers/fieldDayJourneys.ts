@@ -31,6 +31,8 @@ const PASSPHRASE = 'river tablet cotton seven';
 const NOTE = 'The border database is reached by written request only, on paper.';
 const CRASH_NOTE = 'Crash drill: the civil registry API has been live since March.';
 const ATTACHED_NOTE = 'The paper register of arrivals, photographed.';
+const LEFT_NOTE = 'Typed just before opening a link in the same tab.';
+const NEXT_PAGE_NOTE = 'Written on the next page while the first one is cached.';
 const PILLAR = 'data-management';
 const SUB_TOPIC = 'data-management.access-to-data';
 
@@ -61,7 +63,53 @@ export async function waitForServiceWorker(driver: BrowserDriver): Promise<void>
   }, 30_000);
 }
 
-export const allSaved = (driver: BrowserDriver) => until(() => driver.text({ css: '.save-indicator' }), enShell.save.saved, 15_000, 'save indicator');
+/**
+ * What IndexedDB itself says when the app's storage seems stuck: for each of the app's stores,
+ * whether a read-only and a read-write transaction on it completes within 3 s. Writes stuck with
+ * reads working point at a transaction the engine never ended (how WebKit's back/forward cache hung
+ * the app: storage/inFlightTransactions.ts).
+ */
+export async function storageDiagnosis(driver: BrowserDriver): Promise<string> {
+  return driver
+    .evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('mmdma-field');
+          const giveUp = setTimeout(() => resolve('opening mmdma-field did not finish in 3 s'), 3_000);
+          request.onblocked = () => resolve('opening mmdma-field is blocked');
+          request.onerror = () => resolve(`opening mmdma-field failed: ${String(request.error)}`);
+          request.onsuccess = async () => {
+            clearTimeout(giveUp);
+            const db = request.result;
+            const outcome = (store: string, mode: IDBTransactionMode) =>
+              new Promise<string>((done) => {
+                const timer = setTimeout(() => done('stuck'), 3_000);
+                try {
+                  const transaction = db.transaction(store, mode);
+                  transaction.objectStore(store).count();
+                  transaction.oncomplete = () => (clearTimeout(timer), done('ok'));
+                  transaction.onabort = () => (clearTimeout(timer), done(`aborted: ${String(transaction.error)}`));
+                } catch (error) {
+                  clearTimeout(timer);
+                  done(`refused: ${String(error)}`);
+                }
+              });
+            // Every store at once, so the whole diagnosis takes at most 6 s.
+            const lines = await Promise.all([...db.objectStoreNames].map(async (store) => `${store}: read ${await outcome(store, 'readonly')}, write ${await outcome(store, 'readwrite')}`));
+            db.close();
+            resolve(`IndexedDB v${db.version}: ${lines.join('; ')}`);
+          };
+        }),
+      null,
+    )
+    .catch((error: unknown) => `the diagnosis itself failed: ${String(error)}`);
+}
+
+export const allSaved = (driver: BrowserDriver) =>
+  until(() => driver.text({ css: '.save-indicator' }), enShell.save.saved, 15_000, 'save indicator').catch(async (error: unknown) => {
+    const diagnosis = await storageDiagnosis(driver);
+    throw new Error(`${String(error)}; ${diagnosis}`, { cause: error });
+  });
 
 /**
  * From now on, remembers every Blob the page turns into an object URL, so the file behind a download
@@ -388,6 +436,61 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       expect(texts).toContain(CRASH_NOTE);
     });
 
+
+    it('a page kept in the back/forward cache holds no transaction: the next page saves, and going back saves what was typed', async () => {
+      const { driver, server } = ready();
+      if (!interviewUrl) throw new Error('the first journey did not reach the interview');
+      // Full navigations (another query string), so the browser may keep the page it leaves.
+      const at = (query: string, route: string) => `${server.url}?${query}${route}`;
+      const interviewRoute = interviewUrl.slice(interviewUrl.indexOf('#'));
+      await driver.goto(at('visit=1', interviewRoute));
+      await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+      await driver.evaluate(() => {
+        (window as unknown as { __leftPage?: boolean }).__leftPage = true;
+      }, null);
+      await driver.click({ css: '.note-composer textarea' });
+      await driver.type(LEFT_NOTE);
+      // At once, inside the autosave's delay: the pagehide flush starts a write as the page is frozen.
+      await driver.goto(at('next=1', '#/'));
+      await driver.goto(at('next=1', interviewRoute));
+      await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+      await driver.click({ css: '.note-composer textarea' });
+      await driver.type(NEXT_PAGE_NOTE);
+      await driver.press('Enter');
+      await until(
+        () => driver.evaluate((text: string) => [...document.querySelectorAll('.note-list .note-row:not(.is-pending) .note-text')].some((node) => node.textContent === text), NEXT_PAGE_NOTE),
+        true,
+        15_000,
+        'the note written on the next page',
+      );
+      await allSaved(driver);
+
+      // Back to the first page: one step per history entry (engines differ on whether the hash route
+      // opened by the driver is an entry of its own).
+      // The page's own address: the Firefox driver's URL is not updated when a cached page comes back.
+      const address = () => driver.evaluate(() => location.href, null).catch(() => '');
+      const onFirstPage = () => address().then((url) => url.includes('visit=1'));
+      for (let step = 0; step < 3 && !(await onFirstPage()); step++) {
+        const before = await address();
+        await driver.back();
+        await until(() => address().then((url) => url !== before), true, 10_000, 'a step back in history');
+      }
+      await until(onFirstPage, true, 10_000, 'back on the first page');
+      await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+      const restored = await driver.evaluate(() => (window as unknown as { __leftPage?: boolean }).__leftPage === true, null);
+      console.info(`[${driver.engine}] the page left was ${restored ? 'restored from the back/forward cache' : 'loaded again'}`);
+      await until(
+        () =>
+          driver.evaluate(
+            (text: string) => [...document.querySelectorAll('.note-list .note-row .note-text, .note-composer textarea')].some((node) => (node instanceof HTMLTextAreaElement ? node.value : node.textContent) === text),
+            LEFT_NOTE,
+          ),
+        true,
+        15_000,
+        'the text typed before leaving',
+      );
+      await allSaved(driver);
+    });
   });
   return () => ({ assessmentId, interviewUrl });
 }

@@ -41,6 +41,9 @@ export async function launchChromiumDriver(options: { viewport?: Viewport; extra
     reload: async () => {
       await page.reload();
     },
+    back: async () => {
+      await page.goBack();
+    },
     url: async () => page.url(),
     clickSelector: (selector) => page.click(selector),
     typeText: (text) => page.keyboard.type(text),

@@ -72,6 +72,10 @@ export async function launchFirefoxDriver(options: { viewport?: Viewport; prefs?
     reload: async () => {
       await page.reload();
     },
+    back: async () => {
+      // page.goBack() waits for a load that a same-document entry (a hash route) never fires.
+      await page.evaluate('history.back()');
+    },
     url: async () => page.url(),
     clickSelector: (selector) => page.click(selector),
     typeText: (text) => page.keyboard.type(text),

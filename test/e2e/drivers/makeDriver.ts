@@ -14,6 +14,7 @@ export interface Primitives {
   runExpression<R>(expression: string): Promise<R>;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  back(): Promise<void>;
   url(): Promise<string>;
   clickSelector(selector: string): Promise<void>;
   /** Trusted key events for each character of `text`, to the focused element. */
@@ -47,6 +48,7 @@ export function makeDriver(primitives: Primitives): BrowserDriver {
     version: primitives.version,
     goto: (url) => primitives.goto(url),
     reload: () => primitives.reload(),
+    back: () => primitives.back(),
     url: () => primitives.url(),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => primitives.run<R>(fn.toString(), arg),
     evaluateExpression: (expression) => primitives.runExpression(expression),

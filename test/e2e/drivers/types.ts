@@ -45,6 +45,8 @@ export interface BrowserDriver {
   readonly version: string;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** One step back in the tab's history, as the browser's Back button does (not a script's history.back()). */
+  back(): Promise<void>;
   url(): Promise<string>;
   /**
    * Runs `fn` in the page with one JSON argument and returns its JSON result (a promise is awaited).

@@ -162,6 +162,9 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
+    back: async () => {
+      await session.command('POST', '/back', {});
+    },
     url: () => session.command<string>('GET', '/url'),
     clickSelector: async (selector) => {
       await session.command('POST', `/element/${await findElement(session, selector)}/click`);
