@@ -1,6 +1,6 @@
 /**
- * Enter → a note typed in the interview composer is stored, read back and listed (its row no longer
- * marked "saving"), timed inside the page from the Enter key event's own timestamp to the task
+ * Enter → a note typed in the interview composer is stored and listed as stored (a row with its
+ * text, not marked "saving": the app lists it so only once its write has committed), timed inside the page from the Enter key event's own timestamp to the task
  * after the frame that shows it, so Playwright's round trips are not in the figure.
  */
 import type { Page } from 'playwright-core';

@@ -11,6 +11,9 @@
  *      advanced clock, and drops from the change log the versions this device's new changes
  *      supersede (compactChangeLog.ts: an hour of autosaves of one note keeps one row, not hundreds).
  *
+ * Two round trips to the storage process: the reads (the record, the clock, the record's field
+ * versions) together, then the writes together.
+ *
  * Either all of that commits or none of it: any failure, including an expected one discovered
  * half-way (a clock refusal), aborts the transaction. "Nothing typed more than a second before a
  * crash may be lost" rests on this: IndexedDB commits a transaction atomically and durably.
@@ -64,9 +67,15 @@ export async function commitLocalEdit<T extends TableName>(
   try {
     const outcome = await db.transaction('rw', [table, ...LOCAL_WRITE_STORES], async (): Promise<WriteOutcome<T>> => {
       // Requests are issued together where they do not depend on each other: IndexedDB runs them
-      // in order all the same, and each await is a round trip to the browser's storage process (a
-      // note's save went from eight round trips to three).
-      const [current, loadedClock] = await Promise.all([db[table].get(id), loadClock(db, deps.randomBytes)]);
+      // in order all the same, and each await is a round trip to the browser's storage process,
+      // whose answer also waits for the page's main thread (a note's save went from eight round
+      // trips to three, then two: the record's field versions are read with it, all of them by the
+      // [table+id] index, rather than those of the changed fields once the plan names them).
+      const [current, loadedClock, versions] = await Promise.all([
+        db[table].get(id),
+        loadClock(db, deps.randomBytes),
+        db.fieldVersions.where('[table+id]').equals([table, id]).toArray(),
+      ]);
       const planned = plan(current);
       if (!planned.ok) throw new Rollback(planned.error);
       const { record, fields } = planned.value;
@@ -84,8 +93,8 @@ export async function commitLocalEdit<T extends TableName>(
         clock = stamped.value.clock;
         changes.push({ hlc: stamped.value.hlc, node: clock.nodeId, table, id, field, value: toJson(values[field], field) });
       }
-      const previous = await db.fieldVersions.bulkGet(changes.map((change): [string, string, string] => [change.table, change.id, change.field]));
-      const superseded = supersededByOwnNode(previous, changes);
+      const versionOf = new Map<string, unknown>(versions.map((version) => [version.field, version] as const));
+      const superseded = supersededByOwnNode(changes.map((change) => versionOf.get(change.field)), changes);
       // One batch of writes; any failure rejects and aborts the whole transaction.
       await Promise.all([
         db.fieldVersions.bulkPut(changes),

@@ -53,6 +53,6 @@ export {
   type RecordRead,
 } from './recordQueries';
 export { loadInterviewFirst } from './loadInterviewFirst';
-export { watchAssessment, type OnStorageError, type Unsubscribe, type WatchOptions } from './watchAssessment';
+export { watchAssessment, type AssessmentWatch, type OnStorageError, type Unsubscribe, type WatchOptions } from './watchAssessment';
 export { watchAssessments } from './watchAssessments';
 export { requestPersistence, storageStatus, type StorageManagerLike, type StorageStatus } from './storageHealth';

@@ -18,6 +18,12 @@
  * that screen shows (loadInterviewFirst.ts, `complete: false`), and the whole assessment is read
  * once `afterFirst` says so (the app: after the next paint), then kept live as above.
  *
+ * A write this tab has just committed need not wait for that read: `applyCommitted` patches the
+ * record the write returned into the snapshot at once (validated and filtered like a read row), and
+ * the read its notice starts then confirms it (an equal record: downstream keeps its objects). A
+ * read that began before the record was applied (an older view of the disk) gets it applied again on
+ * top, so it never flickers out; the first read to begin after it is the word of the disk.
+ *
  * A read that fails (IndexedDB refused it) goes to `onError`; the next notice then reads everything
  * again, so nothing missed is lost. Call the returned function when the screen goes away.
  */
@@ -31,6 +37,12 @@ import { toStorageFailure, type StorageFailure } from './storageFailure';
 import { validateRows, type InvalidRow, type ReadOptions } from './validateRows';
 
 export type Unsubscribe = () => void;
+
+/** Stops watching when called; `applyCommitted` shows a record this tab has just written. */
+export type AssessmentWatch = Unsubscribe & {
+  /** The record as a committed write of `table` stored it (its write's own result). */
+  readonly applyCommitted: <R extends { readonly id: string }>(table: TableName, record: R) => void;
+};
 export type OnStorageError = (failure: StorageFailure) => void;
 
 /** The record ids a notice names, per record table; `all` when it names a range instead. */
@@ -93,7 +105,7 @@ export function watchAssessment(
   onChange: (snapshot: AssessmentSnapshot) => void,
   onError: OnStorageError = reportToConsole,
   options: WatchOptions = {},
-): Unsubscribe {
+): AssessmentWatch {
   const { firstInterviewId, afterFirst = (readRest: () => void) => void setTimeout(readRest, 0), ...readOptions } = options;
   let closed = false;
   let current: AssessmentSnapshot | undefined;
@@ -102,6 +114,26 @@ export function watchAssessment(
   let running = false;
   /** The narrowed first read is for the first read only: after that, or after a failure, it is whole. */
   let narrowTo = firstInterviewId;
+  /** Records applied from this tab's committed writes, by table/id, with the order they were applied in. */
+  const applied = new Map<string, { readonly table: TableName; readonly record: { readonly id: string }; readonly order: number }>();
+  let appliedCount = 0;
+
+  /** `snapshot` with the records applied after a read began (`since`) put back on top of what it read. */
+  const withApplied = (snapshot: AssessmentSnapshot, since: number): AssessmentSnapshot => {
+    const rows = new Map<TableName, { ids: string[]; rows: unknown[] }>();
+    for (const [key, entry] of applied) {
+      // Applied before the read began, so after its write committed: the read has it, or newer.
+      if (entry.order <= since) {
+        applied.delete(key);
+        continue;
+      }
+      const named = rows.get(entry.table) ?? { ids: [], rows: [] };
+      named.ids.push(entry.record.id);
+      named.rows.push(entry.record);
+      rows.set(entry.table, named);
+    }
+    return rows.size === 0 ? snapshot : patchRows(snapshot, rows, readOptions);
+  };
 
   const readAll = (): Promise<Result<AssessmentSnapshot, StorageFailure>> => {
     const interviewId = narrowTo;
@@ -116,18 +148,22 @@ export function watchAssessment(
       while (!closed && pending !== undefined) {
         const work = pending;
         pending = undefined;
-        const result = work.kind === 'all' || current === undefined ? await readAll() : await patchSnapshot(db, current, work.keys, readOptions);
+        const since = appliedCount;
+        const base = current;
+        const result = work.kind === 'all' || base === undefined ? await readAll() : await patchSnapshot(db, base, work.keys, readOptions);
         if (closed) return;
         if (!result.ok) {
           pending = { kind: 'all' };
           onError(result.error);
           return;
         }
-        if (result.value === current) continue;
+        // A patch read starts from the snapshot of its start; records applied since go back on top.
+        const next = result.value === base && current !== undefined ? current : withApplied(result.value, since);
+        if (next === current) continue;
         const wasComplete = current?.complete ?? true;
-        current = result.value;
-        onChange(result.value);
-        if (!result.value.complete && wasComplete) {
+        current = next;
+        onChange(next);
+        if (!next.complete && wasComplete) {
           // Notices until then patch the partial snapshot; the whole read replaces it.
           afterFirst(() => {
             if (closed) return;
@@ -153,10 +189,23 @@ export function watchAssessment(
   };
   Dexie.on('storagemutated', onMutated);
   void run();
-  return () => {
-    closed = true;
-    Dexie.on.storagemutated.unsubscribe(onMutated);
+  const applyCommitted = <R extends { readonly id: string }>(table: TableName, record: R) => {
+    // Before the first read, that read will have it.
+    if (closed || current === undefined) return;
+    appliedCount += 1;
+    applied.set(`${table}/${record.id}`, { table, record, order: appliedCount });
+    const next = patchRows(current, new Map([[table, { ids: [record.id], rows: [record] }]]), readOptions);
+    if (next === current) return;
+    current = next;
+    onChange(next);
   };
+  return Object.assign(
+    () => {
+      closed = true;
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+    },
+    { applyCommitted },
+  );
 }
 
 function mergeChanged(a: ChangedKeys | undefined, b: ChangedKeys): ChangedKeys {
@@ -196,13 +245,32 @@ export async function patchSnapshot(
     return err(toStorageFailure(error));
   }
 
+  return ok(patchRows(previous, new Map(tables.map((table) => [table, withIds(keys.get(table), rows.get(table))] as const)), options));
+}
+
+/** The rows read for `ids` (bulkGet: one per id, undefined when absent), paired with their ids. */
+function withIds(ids: ReadonlySet<string> | undefined, read: readonly unknown[] | undefined): NamedRows {
+  return { ids: [...(ids ?? [])], rows: read ?? [] };
+}
+
+/** Rows of one table for the named ids: `rows[i]` is what is stored under `ids[i]` (undefined: nothing). */
+export interface NamedRows {
+  readonly ids: readonly string[];
+  readonly rows: readonly unknown[];
+}
+
+/**
+ * `previous` with the named records replaced by what is stored under their ids (per table), validated
+ * and filtered as every read is: deleted ones dropped, invalid ones counted, records of other
+ * assessments ignored. The same snapshot object when nothing of this assessment changed.
+ */
+export function patchRows(previous: AssessmentSnapshot, byTable: ReadonlyMap<TableName, NamedRows>, options: ReadOptions = {}): AssessmentSnapshot {
   let assessment = previous.assessment;
   const records: { -readonly [T in keyof AssessmentRecords]: AssessmentRecords[T] } = { ...previous.records };
   const invalidById = new Map(previous.invalidRows.map((row) => [`${row.table}/${row.id ?? ''}`, row] as const));
   let changed = false;
-  for (const table of tables) {
-    const ids = [...(keys.get(table) ?? [])];
-    const read = rows.get(table) ?? [];
+  for (const [table, given] of byTable) {
+    const { ids, rows: read } = given;
     const mine = new Map<string, unknown>();
     ids.forEach((id, position) => {
       const row = read[position];
@@ -230,9 +298,9 @@ export async function patchSnapshot(
       (records as Record<string, readonly { readonly id: string }[]>)[table] = patched;
     }
   }
-  if (!changed) return ok(previous);
+  if (!changed) return previous;
   const invalidRows: InvalidRow[] = [...invalidById.values()];
-  return ok({ assessmentId: previous.assessmentId, assessment, records, invalid: invalidRows.length, invalidRows, complete: previous.complete });
+  return { assessmentId: previous.assessmentId, assessment, records, invalid: invalidRows.length, invalidRows, complete: previous.complete };
 }
 
 function belongsTo(table: TableName, row: unknown, assessmentId: string): boolean {
@@ -256,6 +324,7 @@ export function patchList<T extends { readonly id: string }>(list: readonly T[],
     const existing = next[at]?.id === id ? next[at] : undefined;
     const replacement = freshById.get(id);
     if (existing !== undefined && replacement !== undefined) {
+      if (existing === replacement) continue;
       next[at] = replacement;
       changed = true;
     } else if (existing !== undefined) {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MmdmaDatabase } from '../../src/storage/databaseSchema';
 import { loadAssessment, type AssessmentSnapshot } from '../../src/storage/loadAssessment';
 import { changedKeysOf, patchList, watchAssessment } from '../../src/storage/watchAssessment';
-import { assessmentInput, assessorInput, observationInput, openTestStore, unwrap, waitUntil, type TestStore } from './support/storageTestKit';
+import { assessmentInput, assessorInput, institutionInput, interviewInput, observationInput, openTestStore, unwrap, waitUntil, type TestStore } from './support/storageTestKit';
 
 const opened: MmdmaDatabase[] = [];
 const cleanups: Array<() => void> = [];
@@ -106,6 +106,94 @@ describe('watchAssessment, incrementally', () => {
     await db.observation.put(note);
     await waitUntil(() => seen.at(-1)!.invalid === 0);
     expect(seen.at(-1)!.records.observation).toEqual([note]);
+  });
+});
+
+describe('watchAssessment.applyCommitted', () => {
+  it('shows a committed write at once; its read then confirms it and the result is what a whole read gives', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const anna = unwrap(await store.createRecord('assessor', assessorInput(assessment.id))).record;
+    for (let i = 0; i < 5; i++) unwrap(await store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: `note ${i}` })));
+    const seen: AssessmentSnapshot[] = [];
+    const watch = watchAssessment(db, assessment.id, (s) => seen.push(s));
+    cleanups.push(watch);
+    await waitUntil(() => seen.length === 1);
+    const first = seen[0]!;
+
+    const added = unwrap(await store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: 'listed from the write' }))).record;
+    const before = seen.length;
+    watch.applyCommitted('observation', added);
+    // At once: no read in between.
+    expect(seen).toHaveLength(before + 1);
+    const applied = seen.at(-1)!;
+    expect(applied.records.observation.at(-1)).toEqual(added);
+    expect(applied.records.assessor).toBe(first.records.assessor);
+    for (const note of first.records.observation) expect(applied.records.observation).toContain(note);
+    // The read its storage notice started confirms it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.at(-1)).toEqual(await wholeRead(db, assessment.id));
+  });
+
+  it('validates an applied record as a read row: another assessment’s, a deleted one or an invalid one changes nothing shown', async () => {
+    const { db, store } = open();
+    const mine = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const other = unwrap(await store.createRecord('assessment', assessmentInput({ title: 'Other' }))).record;
+    const anna = unwrap(await store.createRecord('assessor', assessorInput(mine.id))).record;
+    const note = unwrap(await store.createRecord('observation', observationInput(mine.id, anna.id, null))).record;
+    const seen: AssessmentSnapshot[] = [];
+    const watch = watchAssessment(db, mine.id, (s) => seen.push(s));
+    cleanups.push(watch);
+    await waitUntil(() => seen.length === 1);
+    watch.applyCommitted('observation', { ...note, id: '0183a1c2-7d3e-7b4f-9a10-000000000001', assessmentId: other.id });
+    expect(seen).toHaveLength(1);
+    watch.applyCommitted('observation', { ...note, deleted: true });
+    expect(seen.at(-1)!.records.observation).toEqual([]);
+    watch.applyCommitted('observation', { ...note, kind: 'gossip' });
+    expect(seen.at(-1)!.invalid).toBe(1);
+  });
+
+  it('gives the disk the last word: a read begun after the record was applied replaces it with what is stored', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const anna = unwrap(await store.createRecord('assessor', assessorInput(assessment.id))).record;
+    const note = unwrap(await store.createRecord('observation', observationInput(assessment.id, anna.id, null, { text: 'as stored' }))).record;
+    const seen: AssessmentSnapshot[] = [];
+    const watch = watchAssessment(db, assessment.id, (s) => seen.push(s));
+    cleanups.push(watch);
+    await waitUntil(() => seen.length === 1);
+    // Not what the disk holds (a write that, say, another tab overtook): shown until the next read.
+    watch.applyCommitted('observation', { ...note, text: 'never stored' });
+    expect(seen.at(-1)!.records.observation[0]!.text).toBe('never stored');
+    unwrap(await store.updateFields('observation', note.id, { kind: 'quote' }));
+    await waitUntil(() => seen.at(-1)!.records.observation[0]!.kind === 'quote');
+    expect(seen.at(-1)!.records.observation[0]!.text).toBe('as stored');
+    expect(seen.at(-1)).toEqual(await wholeRead(db, assessment.id));
+  });
+
+  it('keeps an applied record over a read that began before it was applied (an older view of the disk)', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const anna = unwrap(await store.createRecord('assessor', assessorInput(assessment.id))).record;
+    const institution = unwrap(await store.createRecord('institution', institutionInput(assessment.id))).record;
+    const interview = unwrap(await store.createRecord('interview', interviewInput(assessment.id, institution.id))).record;
+    const stored = unwrap(await store.createRecord('observation', observationInput(assessment.id, anna.id, interview.id, { text: 'stored before' }))).record;
+    const seen: AssessmentSnapshot[] = [];
+    let readRest: (() => void) | undefined;
+    const watch = watchAssessment(db, assessment.id, (s) => seen.push(s), undefined, { firstInterviewId: interview.id, afterFirst: (run) => (readRest = run) });
+    cleanups.push(watch);
+    await waitUntil(() => seen.length === 1 && readRest !== undefined);
+    // The whole read begins; then a record is applied that this read cannot have seen (its write
+    // committed after the read began: here, a record the read will not find at all).
+    readRest?.();
+    const later = { ...stored, id: '0183a1c2-7d3e-7b4f-9a10-00000000000f', text: 'committed after the read began' };
+    watch.applyCommitted('observation', later);
+    await waitUntil(() => seen.at(-1)!.complete);
+    expect(seen.at(-1)!.records.observation.map((note) => note.text)).toEqual(['stored before', 'committed after the read began']);
+    // A read of it that begins after it was applied is the disk's word.
+    await db.observation.put({ ...later, text: 'as the disk has it' });
+    await waitUntil(() => seen.at(-1)!.records.observation[1]?.text === 'as the disk has it');
+    expect(seen.at(-1)).toEqual(await wholeRead(db, assessment.id));
   });
 });
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStore, openDatabase, type MmdmaDatabase } from '../../src/storage';
 import { createAutosave } from '../../src/ui/shell/autosave';
 import { createRecordWriter } from '../../src/ui/shell/createRecordWriter';
-import { createDraftNote, type DraftContent } from '../../src/ui/screens/interview/draftNote';
+import { createDraftNote, SAVING_SHOWN_AFTER_MS, type DraftContent } from '../../src/ui/screens/interview/draftNote';
 import { createInterviewWrites } from '../../src/ui/screens/interview/interviewWrites';
 import type { SubmittedNote } from '../../src/ui/screens/interview/interviewModel';
 import type { AssessmentSession } from '../../src/ui/session/assessmentSession';
@@ -34,11 +34,13 @@ function setUp() {
   const draftId = signal<string | null>(null);
   const submitted = signal<readonly SubmittedNote[]>([]);
   const writes = createInterviewWrites({ writer, assessmentId: ASSESSMENT } as unknown as AssessmentSession);
-  const draft = createDraftNote({ writer, autosave, attach: writes.attach, assessmentId: ASSESSMENT, interviewId: INTERVIEW, authorId: () => AUTHOR, draftId, submitted });
+  // The "saving" row's delay runs when a test says so.
+  const timers: Array<{ run: () => void; ms: number }> = [];
+  const draft = createDraftNote({ writer, autosave, attach: writes.attach, assessmentId: ASSESSMENT, interviewId: INTERVIEW, authorId: () => AUTHOR, draftId, submitted, setTimer: (run, ms) => timers.push({ run, ms }) });
   cleanups.push(() => autosave.dispose(), () => db.close());
   const observations = async () => (await db.table('observation').toArray()) as Array<{ id: string; text: string; deleted: boolean; intervieweeId?: string | null; attachmentIds: string[] }>;
   const live = async () => (await observations()).filter((row) => !row.deleted);
-  return { db, autosave, draft, draftId, submitted, failures, observations, live };
+  return { db, autosave, draft, draftId, submitted, failures, observations, live, timers };
 }
 
 const content = (text: string, patch: Partial<DraftContent> = {}): DraftContent => ({ text, kind: 'note', tags: [], suggestedLevel: null, source: '', intervieweeId: null, ...patch });
@@ -100,6 +102,28 @@ describe('createDraftNote', () => {
     const rows = await live();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: entry.observationId.value, text: 'Said at the start, and more.', intervieweeId: SPEAKER });
+  });
+
+  it('draws the "saving" row only once the write has taken SAVING_SHOWN_AFTER_MS, and a failure at once', async () => {
+    const { db, draft, autosave, timers } = setUp();
+    const quick = draft.submit(content('Stored within the blink of an eye'));
+    if (quick === 'empty') throw new Error('expected an entry');
+    expect(quick.shown.value).toBe(false);
+    expect(timers.map((timer) => timer.ms)).toEqual([SAVING_SHOWN_AFTER_MS]);
+    await autosave.flush();
+    expect(quick.status.value).toBe('saved');
+    expect(quick.shown.value).toBe(false);
+    // A write still under way when the time is up is drawn as saving.
+    timers[0]?.run();
+    expect(quick.shown.value).toBe(true);
+
+    db.close();
+    const refused = draft.submit(content('Spoken while the disk was unavailable'));
+    if (refused === 'empty') throw new Error('expected an entry');
+    expect(refused.shown.value).toBe(false);
+    await autosave.flush();
+    expect(refused.status.value).toBe('failed');
+    expect(refused.shown.value).toBe(true);
   });
 
   it('submitting an empty note saves nothing and removes an erased draft', async () => {

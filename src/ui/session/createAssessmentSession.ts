@@ -11,7 +11,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { estimateAssessment } from '../../core/estimate/estimateAssessment';
 import type { AssessmentEstimate } from '../../core/estimate/estimateTypes';
 import type { FrameworkIndex } from '../../core/framework/indexFramework';
-import { watchAssessment, type MmdmaDatabase, type StorageFailure } from '../../storage';
+import { watchAssessment, type AssessmentWatch, type MmdmaDatabase, type StorageFailure } from '../../storage';
 import type { KeyValueStorage } from '../createAppState';
 import { findFramework, type InstalledFramework } from '../shell/installedFrameworks';
 import type { AssessmentData, AssessmentSession, RecordWriter } from './assessmentSession';
@@ -55,6 +55,28 @@ function afterNextPaint(run: () => void): void {
   else setTimeout(run, 0);
 }
 
+/**
+ * The writer with each committed create or update shown at once: the record the write returns is
+ * patched into the session's data (validated as a read row), instead of waiting for the read its
+ * storage notice starts, which then only confirms it (an equal record changes nothing downstream).
+ * A note is listed as soon as it is on disk, one read transaction sooner.
+ */
+function showingCommitted(writer: RecordWriter, apply: AssessmentWatch['applyCommitted']): RecordWriter {
+  return {
+    ...writer,
+    async create(table, input) {
+      const result = await writer.create(table, input);
+      if (result.ok) apply(table, result.value);
+      return result;
+    },
+    async update(table, id, patch) {
+      const result = await writer.update(table, id, patch);
+      if (result.ok) apply(table, result.value);
+      return result;
+    },
+  };
+}
+
 export function createAssessmentSession(options: AssessmentSessionOptions): ShellAssessmentSession {
   const { db, assessmentId, frameworks, storage } = options;
   const data = signal<AssessmentData | null>(null);
@@ -90,7 +112,7 @@ export function createAssessmentSession(options: AssessmentSessionOptions): Shel
     return id === undefined ? undefined : data.value?.assessors.find((assessor) => assessor.id === id);
   });
 
-  const unsubscribe = watchAssessment(
+  const watch = watchAssessment(
     db,
     assessmentId,
     (snapshot) => {
@@ -132,10 +154,10 @@ export function createAssessmentSession(options: AssessmentSessionOptions): Shel
       meId.value = assessorId;
       writeMe(storage, assessmentId, assessorId);
     },
-    writer: options.writer,
+    writer: showingCommitted(options.writer, watch.applyCommitted),
     status,
     dispose: () => {
-      unsubscribe();
+      watch();
       options.events?.removeEventListener('storage', onStorage);
     },
   };

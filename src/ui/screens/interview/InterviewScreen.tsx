@@ -128,6 +128,7 @@ function InterviewBody({ model, noteId }: { readonly model: InterviewModel; read
   const showGuideRef = useRef<HTMLButtonElement>(null);
   const hideGuideRef = useRef<HTMLButtonElement>(null);
   const [help, setHelp] = useState(false);
+  const guidePainted = useAfterFirstPaint();
   // Open while nothing has been noted yet (setting up), folded once the conversation is under way.
   const [detailsOpen, setDetailsOpen] = useState(() => model.notes.peek().length === 0);
 
@@ -247,7 +248,7 @@ function InterviewBody({ model, noteId }: { readonly model: InterviewModel; read
             >
               {t('interview:guide.hide')}
             </button>
-            {guide('guide-heading')}
+            {guidePainted && guide('guide-heading')}
           </aside>
         )
       ) : (
@@ -276,6 +277,27 @@ function InterviewBody({ model, noteId }: { readonly model: InterviewModel; read
       )}
     </div>
   );
+}
+
+/**
+ * False for the screen's first render, true once that has been painted (a task queued from the
+ * next animation frame). On a cold start the side column of guiding questions (every sub-topic of
+ * the institution's pillars, with its questions and counts) waits for it: the notes and the note
+ * box come first. Its column keeps its width meanwhile, so nothing moves when it fills.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }
 
 /** Its own component so a new note re-renders the count, not the screen. */

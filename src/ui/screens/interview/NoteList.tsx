@@ -8,8 +8,9 @@
  * ARIA list semantics on divs: the chunks are role="none", so assistive technology sees one list
  * of notes, which HTML's <ol>/<li> could not express with the chunk wrappers in between.
  *
- * Notes submitted but not yet read back from storage follow the stored ones, marked "saving", or
- * "not saved" with a retry: what was typed stays on screen whatever the disk says.
+ * Notes submitted but not yet stored follow the stored ones, marked "saving" (once the write has
+ * taken longer than the blink of an eye), or "not saved" with a retry: what was typed stays on
+ * screen whatever the disk says. A note of mine the stored list takes over is brought into view.
  */
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
@@ -50,11 +51,18 @@ export function NoteList() {
   useLayoutEffect(() => {
     if (model.listedNotes.peek().length > 0) endRef.current?.scrollIntoView({ block: 'end' });
   }, []);
+  // The note I just saved, listed without a "saving" row before it, is scrolled to as that row was.
+  const listedSubmission = model.listedSubmission.value;
+  const listRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (listedSubmission === null) return;
+    listRef.current?.querySelector(`[data-note-id="${CSS.escape(listedSubmission)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [listedSubmission]);
 
   return (
     <>
       <NotesEmpty />
-      <div class="note-list" role="list" aria-label={t('interview:notes.listLabel')}>
+      <div ref={listRef} class="note-list" role="list" aria-label={t('interview:notes.listLabel')}>
         {chunks.map((chunk, position) => (
           <NoteChunk
             key={position}
@@ -134,7 +142,7 @@ function PendingNotes() {
   const noteIds = model.noteIds.value;
   const pending = submitted.filter((entry) => {
     const id = entry.observationId.value;
-    return entry.status.value !== 'saved' || id === null || !noteIds.has(id);
+    return entry.shown.value && (entry.status.value !== 'saved' || id === null || !noteIds.has(id));
   });
   const lastRef = useRef<HTMLDivElement>(null);
   const lastKey = pending[pending.length - 1]?.key;

@@ -13,7 +13,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { FrameworkText } from '../../shared/FrameworkText';
 import { useTranslation } from '../../useTranslation';
 import { useInterview } from './InterviewContext';
-import { matchTags, type TagCandidate } from './matchTags';
+import { matchTags, type TagCandidate, type TagMatch } from './matchTags';
+
+const NO_MATCHES: readonly TagMatch[] = [];
 
 export type TagPickerExit = 'escape' | 'backspace';
 
@@ -36,15 +38,19 @@ export function TagPicker({ id, label, inputRef, taggedIds, onPick, onExit, shor
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const candidates = model.tagCandidates.value;
-  const preferredIds = model.recentTagIds.value;
-  const emptyQueryIds = model.suggestedTagIds.value;
+  // Matched only while the list is open: a closed field (the composer on every opening of the
+  // screen) neither builds the framework's tag candidates nor matches them.
+  const candidates = open ? model.tagCandidates.value : undefined;
+  const preferredIds = open ? model.recentTagIds.value : undefined;
+  const emptyQueryIds = open ? model.suggestedTagIds.value : undefined;
 
   const matches = useMemo(
     () =>
-      matchTags(candidates, query, { language, limit: 8 + taggedIds.size, preferredIds, emptyQueryIds })
-        .filter((match) => !taggedIds.has(match.candidate.id))
-        .slice(0, 8),
+      candidates === undefined
+        ? NO_MATCHES
+        : matchTags(candidates, query, { language, limit: 8 + taggedIds.size, preferredIds: preferredIds ?? [], emptyQueryIds: emptyQueryIds ?? [] })
+            .filter((match) => !taggedIds.has(match.candidate.id))
+            .slice(0, 8),
     [candidates, query, language, preferredIds, emptyQueryIds, taggedIds],
   );
   const expanded = open && matches.length > 0;

@@ -10,7 +10,9 @@
  *   leaves no empty note; typing again creates a new one.
  * - Submit: the last content is written at once, the note joins `submitted` as "saving" until
  *   storage has it (or says why not: it stays listed as failed, with its text, and autosave keeps
- *   the write to retry), and a new draft starts.
+ *   the write to retry), and a new draft starts. The "saving" row is drawn only once the write
+ *   has taken longer than SAVING_SHOWN_AFTER_MS (or failed): a note stored sooner goes straight
+ *   to the list.
  * - A file needs a record to point at: attaching creates the observation even without text.
  * - `status` is the current draft's last write, shown beside the note box (the header's save
  *   state has scrolled away in a long interview); a failure keeps the text where it is.
@@ -37,6 +39,13 @@ export interface DraftContent {
 
 export type DraftStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
+/**
+ * A submitted note's "saving" row is drawn once its write has taken this long. Under a tenth of a
+ * second reads as instant: a row that says "saving" and is replaced a frame later by the stored
+ * note is a flash, and it costs a layout and paint while the write is waiting for the main thread.
+ */
+export const SAVING_SHOWN_AFTER_MS = 100;
+
 /** What the screen draws of the current draft. */
 export interface DraftView {
   readonly key: string;
@@ -60,6 +69,8 @@ export interface DraftDeps {
   /** Notes submitted and not yet listed from storage (the model's `submitted`). */
   readonly submitted: Signal<readonly SubmittedNote[]>;
   readonly now?: () => Date;
+  /** Runs `run` after `ms` (setTimeout in the app; tests may pass their own). */
+  readonly setTimer?: (run: () => void, ms: number) => void;
 }
 
 export interface DraftNote {
@@ -92,6 +103,7 @@ const tagsOf = (content: DraftContent) => content.tags.map((tag) => ({ ...tag, t
 
 export function createDraftNote(deps: DraftDeps): DraftNote {
   const now = deps.now ?? (() => new Date());
+  const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
   let counter = 0;
   const fresh = (): Draft => {
     counter += 1;
@@ -106,7 +118,14 @@ export function createDraftNote(deps: DraftDeps): DraftNote {
   };
   const settle = (draft: Draft, result: Result<unknown, StorageFailure>) => {
     draft.status = result.ok ? 'saved' : 'failed';
-    if (draft.entry) draft.entry.status.value = result.ok ? 'saved' : 'failed';
+    const entry = draft.entry;
+    if (entry) {
+      batch(() => {
+        entry.status.value = result.ok ? 'saved' : 'failed';
+        // A failure is shown at once, whatever the time: the note is not on disk.
+        if (!result.ok) entry.shown.value = true;
+      });
+    }
     publish(draft);
     return result;
   };
@@ -192,8 +211,11 @@ export function createDraftNote(deps: DraftDeps): DraftNote {
         if (draft.observationId !== null) startNext();
         return 'empty';
       }
-      const entry: SubmittedNote = { key: draft.key, text, kind: content.kind, observationId: signal(draft.observationId), status: signal('saving') };
+      const entry: SubmittedNote = { key: draft.key, text, kind: content.kind, observationId: signal(draft.observationId), status: signal('saving'), shown: signal(false) };
       draft.entry = entry;
+      setTimer(() => {
+        entry.shown.value = true;
+      }, SAVING_SHOWN_AFTER_MS);
       schedule(draft, { ...content, text });
       batch(() => {
         deps.submitted.value = [...deps.submitted.value, entry];

@@ -33,6 +33,13 @@ export interface SubmittedNote {
   readonly observationId: Signal<string | null>;
   /** Of the latest write: the entry leaves once 'saved' and the stored list has the note. */
   readonly status: Signal<'saving' | 'saved' | 'failed'>;
+  /**
+   * Whether the list draws it: not while a write that is still within the blink of an eye
+   * (draftNote's SAVING_SHOWN_AFTER_MS) is under way, so a note stored that quickly is listed
+   * directly, without a "saving" row flashing for a frame first and the page laid out and painted
+   * twice for one note; from then on, or as soon as its write failed, it is drawn.
+   */
+  readonly shown: Signal<boolean>;
 }
 
 export interface UndoOffer {
@@ -81,6 +88,8 @@ export interface InterviewModel {
   /** The stored record of the note in the composer, once created: the list leaves it out. */
   readonly draftId: Signal<string | null>;
   readonly submitted: Signal<readonly SubmittedNote[]>;
+  /** The note last taken over by the stored list from `submitted` (mine, just saved): shown in view. */
+  readonly listedSubmission: ReadonlySignal<string | null>;
   readonly editingId: Signal<string | null>;
   readonly undo: Signal<UndoOffer | null>;
   readonly composer: { current: ComposerHandle | null };
@@ -177,6 +186,7 @@ export function createInterviewModel(session: AssessmentSession, interviewId: st
     return stableListed(id === null ? notes.value : notes.value.filter((note) => note.id !== id));
   });
   const submitted = signal<readonly SubmittedNote[]>([]);
+  const listedSubmission = signal<string | null>(null);
   const editingId = signal<string | null>(null);
   const undo = signal<UndoOffer | null>(null);
 
@@ -185,11 +195,17 @@ export function createInterviewModel(session: AssessmentSession, interviewId: st
     const ids = noteIds.value;
     const pending = submitted.value;
     if (pending.length === 0) return;
+    let listed: string | null = null;
     const remaining = pending.filter((entry) => {
       const id = entry.observationId.value;
-      return entry.status.value !== 'saved' || id === null || !ids.has(id);
+      const waiting = entry.status.value !== 'saved' || id === null || !ids.has(id);
+      if (!waiting) listed = id;
+      return waiting;
     });
-    if (remaining.length !== pending.length) submitted.value = remaining;
+    if (remaining.length !== pending.length) {
+      submitted.value = remaining;
+      listedSubmission.value = listed;
+    }
   });
 
   return {
@@ -214,6 +230,7 @@ export function createInterviewModel(session: AssessmentSession, interviewId: st
     suggestedTagIds,
     draftId,
     submitted,
+    listedSubmission,
     editingId,
     undo,
     composer: { current: null },
