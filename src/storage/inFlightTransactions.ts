@@ -37,14 +37,17 @@ export interface InFlightTransactions {
 /** Only what is needed of a native IDBTransaction, to forget it once it has ended. */
 interface EndingTransaction {
   addEventListener(type: 'complete' | 'abort' | 'error', listener: () => void): void;
+  dispatchEvent(event: Event): boolean;
 }
 
 const canEnd = (transaction: DBCoreTransaction): transaction is DBCoreTransaction & EndingTransaction =>
-  typeof (transaction as Partial<EndingTransaction>).addEventListener === 'function';
+  typeof (transaction as Partial<EndingTransaction>).addEventListener === 'function' && typeof (transaction as Partial<EndingTransaction>).dispatchEvent === 'function';
 
 /** Registers the middleware; call before the database's first query. */
 export function trackInFlightTransactions(db: MmdmaDatabase): InFlightTransactions {
-  const open = new Set<DBCoreTransaction>();
+  const open = new Set<DBCoreTransaction & EndingTransaction>();
+  /** Aborted by `suspend` and not yet heard to end (see `resume`). */
+  const unanswered = new Set<DBCoreTransaction & EndingTransaction>();
   let suspended = false;
   const abortQuietly = (transaction: DBCoreTransaction) => {
     try {
@@ -67,7 +70,10 @@ export function trackInFlightTransactions(db: MmdmaDatabase): InFlightTransactio
         // rather than kept for ever.
         if (canEnd(transaction)) {
           open.add(transaction);
-          const forget = () => open.delete(transaction);
+          const forget = () => {
+            open.delete(transaction);
+            unanswered.delete(transaction);
+          };
           transaction.addEventListener('complete', forget);
           transaction.addEventListener('abort', forget);
           transaction.addEventListener('error', forget);
@@ -81,12 +87,26 @@ export function trackInFlightTransactions(db: MmdmaDatabase): InFlightTransactio
       suspended = true;
       const ending = [...open];
       open.clear();
-      for (const transaction of ending) abortQuietly(transaction);
+      for (const transaction of ending) {
+        unanswered.add(transaction);
+        abortQuietly(transaction);
+      }
       return ending.length;
     },
     resume() {
       if (!suspended) return;
       suspended = false;
+      // Firefox never delivers the abort of a transaction aborted as its page was frozen: whoever
+      // waits on it (an autosave, a watcher's read) would wait for ever. The engine has aborted it;
+      // say so in its place. Dexie ends its promise once, so a late real event changes nothing.
+      for (const transaction of unanswered) {
+        try {
+          transaction.dispatchEvent(new Event('abort'));
+        } catch {
+          // Its own abort is being delivered right now: nothing to stand in for.
+        }
+      }
+      unanswered.clear();
       const everything: ObservabilitySet = {};
       for (const table of db.tables) everything[`idb://${db.name}/${table.name}/`] = new RangeSet(Dexie.minKey, Dexie.maxKey);
       Dexie.on.storagemutated.fire(everything);

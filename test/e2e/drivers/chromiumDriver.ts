@@ -42,7 +42,8 @@ export async function launchChromiumDriver(options: { viewport?: Viewport; extra
       await page.reload();
     },
     back: async () => {
-      await page.goBack();
+      // A page restored from the back/forward cache fires no load event: wait for the commit only.
+      await page.goBack({ waitUntil: 'commit' });
     },
     url: async () => page.url(),
     clickSelector: (selector) => page.click(selector),
