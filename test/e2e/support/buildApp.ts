@@ -7,6 +7,7 @@
  * build takes 15–30 s on a two-core machine, so it is made once and kept in
  * node_modules/.cache/mmdma-e2e-build under a hash of everything that goes into it; each file gets
  * its own copy, which it may change (a seed module beside the app) without touching the others.
+ * A variant build given a `cacheKey` is kept the same way (the update journeys' second version).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,11 @@ export interface BuildAppOptions {
   readonly root?: string;
   /** Also write Vite's .vite/manifest.json (which chunk statically imports which). */
   readonly manifest?: boolean;
+  /**
+   * Caches a build with plugins or define like the plain one, under this key beside the inputs' hash.
+   * The caller vouches that the key changes whenever its plugins or define do (e.g. a hash of their source).
+   */
+  readonly cacheKey?: string;
 }
 
 /** What a plain build is made of: a change to any of these makes a new build. */
@@ -42,8 +48,9 @@ function filesUnder(path: string): string[] {
   return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
 }
 
-function inputsHash(manifest: boolean): string {
+function inputsHash(manifest: boolean, cacheKey: string | undefined): string {
   const hash = createHash('sha256').update(`manifest=${manifest}\0`);
+  if (cacheKey !== undefined) hash.update(`key=${cacheKey}\0`);
   for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(join(ROOT, input)))) {
     hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -58,8 +65,8 @@ function copyOf(dir: string): BuiltApp {
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<BuiltApp> {
   const plain = options.plugins === undefined && options.define === undefined && options.root === undefined;
-  if (!plain) return buildFresh(options);
-  const cached = join(CACHE_DIR, inputsHash(options.manifest === true));
+  if (!plain && options.cacheKey === undefined) return buildFresh(options);
+  const cached = join(CACHE_DIR, inputsHash(options.manifest === true, options.cacheKey));
   if (existsSync(join(cached, '.complete'))) return copyOf(cached);
   const fresh = await buildFresh(options);
   try {
