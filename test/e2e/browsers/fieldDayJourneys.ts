@@ -3,13 +3,18 @@
  * engine by its own file (fieldDay.<engine>.e2e.test.ts): create and plan an assessment, tagged notes
  * by keyboard, a reload, the crash drill, an offline reload from the service worker, the dashboard
  * and a rating, an encrypted bundle with an attachment exported and imported on a second profile,
- * and the three languages. Screenshots of the interview and the dashboard at 768×1024 land in
+ * the three languages, and what differs most between engines: a 400-note interview (content-visibility;
+ * imported as a bundle written in Node with the app's own bundle code), Web Crypto and Blobs on a
+ * 20 MB attachment carried by an encrypted bundle to a second profile, and a service-worker update
+ * (a second build, support/secondVersion.ts, served on the same origin) applied over a note being
+ * typed. Screenshots of the interview and the dashboard at 768×1024 land in
  * test-artifacts/browsers/<engine>/.
  *
  * A journey that cannot run in an engine fails with the reason (the driver's launch error, or the
  * step that broke); nothing is skipped. The tests of one file share one build, one server and one
  * browser, and run in order: each starts where the previous one left the assessment.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +22,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import mmdmaV1 from '../../../frameworks/mmdma-v1.json';
 import enAssessments from '../../../locales/en/assessments.json';
 import enExchange from '../../../locales/en/exchange.json';
+import enInterview from '../../../locales/en/interview.json';
+import enPwa from '../../../locales/en/pwa.json';
 import enSetup from '../../../locales/en/setup.json';
 import enShell from '../../../locales/en/shell.json';
 import hyShell from '../../../locales/hy/shell.json';
@@ -24,6 +31,8 @@ import ruShell from '../../../locales/ru/shell.json';
 import { launchDriver, type BrowserDriver, type Engine, type Target } from '../drivers';
 import { stopXvfb } from '../drivers/xvfb';
 import { buildApp, LAPTOP, ROOT, serveApp, TABLET, type BuiltApp, type ServedApp } from '../support';
+import { buildSecondVersion, SECOND_VERSION } from '../support/secondVersion';
+import { writeLongInterviewBundle } from './longInterviewBundle';
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browsers');
 const SETUP_TIMEOUT_MS = 240_000;
@@ -33,6 +42,10 @@ const CRASH_NOTE = 'Crash drill: the civil registry API has been live since Marc
 const ATTACHED_NOTE = 'The paper register of arrivals, photographed.';
 const LEFT_NOTE = 'Typed just before opening a link in the same tab.';
 const NEXT_PAGE_NOTE = 'Written on the next page while the first one is cached.';
+const LONG_INTERVIEW_NOTES = 400;
+const LONG_INTERVIEW_NEW_NOTE = 'Note 401, typed at the end of a long interview.';
+const LARGE_FILE_BYTES = 20 * 1024 * 1024;
+const UPDATE_NOTE = 'Typed in the old version, saved across the update.';
 const PILLAR = 'data-management';
 const SUB_TOPIC = 'data-management.access-to-data';
 
@@ -174,6 +187,96 @@ export async function importEncrypted(driver: BrowserDriver, file: string): Prom
   });
 }
 
+/** On the import screen: picks an unencrypted bundle and imports it. */
+export async function importPlain(driver: BrowserDriver, file: string): Promise<void> {
+  await driver.waitFor({ css: '.xc-import input[type="file"]' }, 20_000);
+  await driver.upload('.xc-import input[type="file"]', file);
+  await driver.waitFor({ css: '.xc-preview h4' }, 60_000).catch(async (error: unknown) => {
+    throw new Error(`no import preview; the import panel says: ${await driver.text({ css: '.xc-import' }).catch(() => '?')}`, { cause: error });
+  });
+  await driver.click({ role: 'button', name: enExchange.preview.import });
+  await driver.waitFor({ css: '.xc-report h4' }, 60_000).catch(async (error: unknown) => {
+    throw new Error(`no import report; the import panel says: ${await driver.text({ css: '.xc-import' }).catch(() => '?')}`, { cause: error });
+  });
+}
+
+/** Two frames, so whatever a scroll brought on screen (a chunk of notes) is laid out. */
+const settle = (driver: BrowserDriver) =>
+  driver.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))), null);
+
+/**
+ * What is wrong with an interview's layout now, as lines: sideways scroll (the page wider than the
+ * window), and, with `composer`, the note box or "Save note" not wholly inside the viewport.
+ */
+async function layoutProblems(driver: BrowserDriver, where: string, composer: boolean): Promise<string[]> {
+  return driver.evaluate(
+    (arg: { where: string; composer: boolean }) => {
+      const problems: string[] = [];
+      const scroller = document.scrollingElement ?? document.documentElement;
+      if (scroller.scrollWidth > window.innerWidth) problems.push(`${arg.where}: the page is ${scroller.scrollWidth}px wide in a ${window.innerWidth}px window`);
+      if (!arg.composer) return problems;
+      const width = document.documentElement.clientWidth;
+      for (const selector of ['.note-composer textarea', '.note-composer .composer-save']) {
+        const element = document.querySelector(selector);
+        if (!element) {
+          problems.push(`${arg.where}: no ${selector}`);
+          continue;
+        }
+        const box = element.getBoundingClientRect();
+        if (box.left < 0 || box.top < 0 || box.right > width || box.bottom > window.innerHeight) {
+          problems.push(`${arg.where}: ${selector} is off screen at ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)} in ${width}×${window.innerHeight}`);
+        }
+      }
+      return problems;
+    },
+    { where, composer },
+  );
+}
+
+/**
+ * Scrolls the window to the end as a reader would (again while the end moves: chunks coming on
+ * screen replace their placeholder height with their real one), then says whether the last note is
+ * on screen, uncovered, with the expected text.
+ */
+async function lastNoteProblem(driver: BrowserDriver, expected: string): Promise<string | null> {
+  for (let step = 0; step < 10; step++) {
+    const moved = await driver.evaluate(() => {
+      const scroller = document.scrollingElement ?? document.documentElement;
+      const before = window.scrollY;
+      window.scrollTo(0, scroller.scrollHeight);
+      return window.scrollY !== before;
+    }, null);
+    await settle(driver);
+    if (!moved && step > 0) break;
+  }
+  return driver.evaluate((text: string) => {
+    const rows = document.querySelectorAll('.note-list .note-row');
+    const last = rows[rows.length - 1];
+    if (!last) return 'no note row';
+    const shown = last.querySelector('.note-text')?.textContent ?? '';
+    if (shown !== text) return `the last row says «${shown}», not «${text}»`;
+    const box = last.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (bottom - top < 8) return `the last note is off screen at the end of the page (${Math.round(box.top)}–${Math.round(box.bottom)} in a ${window.innerHeight}px window)`;
+    const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 40), (top + bottom) / 2);
+    if (!hit || !last.contains(hit)) return `the last note is covered by ${hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing'}`;
+    return null;
+  }, expected);
+}
+
+/** Size and SHA-256 (hex) of the file behind the download link named `name`, read in the page. */
+async function downloadedFileDigest(driver: BrowserDriver, name: string): Promise<{ size: number; sha256: string }> {
+  return driver.evaluate(async (fileName: string) => {
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('a[download]')].find((candidate) => candidate.download === fileName);
+    if (!link) throw new Error(`no download link for ${fileName}`);
+    const blob = (window as unknown as { __blobs?: Map<string, Blob> }).__blobs?.get(link.href);
+    if (!blob) throw new Error(`no Blob behind ${link.href} (call watchDownloads first)`);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+    return { size: blob.size, sha256: [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('') };
+  }, name);
+}
+
 /** Table 3 of the dashboard as text, once the pillar's figures are there. */
 export async function dashboardTable(driver: BrowserDriver, baseUrl: string, assessmentId: string): Promise<string> {
   await driver.goto(`${baseUrl}#/a/${assessmentId}/dashboard`);
@@ -236,6 +339,8 @@ export interface JourneyContext {
   readonly driver: BrowserDriver;
   readonly workDir: string;
   readonly artifacts: string;
+  /** Runs `cleanup` when the file ends (e.g. removes a build a journey served). */
+  readonly atEnd: (cleanup: () => void | Promise<void>) => void;
 }
 
 /**
@@ -259,7 +364,7 @@ export function journeyContext(engine: Engine, extra: { beforeServe?: (built: Bu
       // This run's pictures only: a failure picture left from an earlier run would mislead.
       rmSync(artifacts, { recursive: true, force: true });
       mkdirSync(artifacts, { recursive: true });
-      context = { built, server, driver, workDir, artifacts };
+      context = { built, server, driver, workDir, artifacts, atEnd: (cleanup) => cleanups.push(cleanup) };
       cleanups.push(
         () => driver.close(),
         () => context?.server.close(),
@@ -436,6 +541,157 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       expect(texts).toContain(CRASH_NOTE);
     });
 
+    it(`a ${LONG_INTERVIEW_NOTES}-note interview, imported as a bundle: no sideways scroll, the note box in reach, the last note reachable, a new note saved`, async () => {
+      const { driver, server, workDir, artifacts } = ready();
+      const started = Date.now();
+      const long = await writeLongInterviewBundle(workDir, LONG_INTERVIEW_NOTES);
+      await driver.goto(`${server.url}#/import`);
+      await importPlain(driver, long.path);
+      const imported = seconds(started);
+      const url = `${server.url}#/a/${long.assessmentId}/interviews/${long.interviewId}`;
+      const problems: string[] = [];
+      const stored = () => driver.evaluate(() => document.querySelectorAll('.note-list .note-row:not(.is-pending)').length, null);
+      try {
+        for (const viewport of [LAPTOP, TABLET]) {
+          const where = `${viewport.width}×${viewport.height}`;
+          await driver.setViewport(viewport);
+          await driver.goto(url);
+          if (viewport === LAPTOP) {
+            // This device has not said who types here yet: asked in place, the one assessor chosen.
+            await driver.waitFor({ css: '.who-am-i button[type="submit"]' }, 20_000);
+            await driver.click({ css: '.who-am-i button[type="submit"]' });
+          }
+          await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+          await until(stored, LONG_INTERVIEW_NOTES + (viewport === LAPTOP ? 0 : 1), 20_000, `notes shown at ${where}`);
+          await settle(driver);
+          problems.push(...(await layoutProblems(driver, `${where}, opened`, false)));
+          await driver.click({ css: '.note-composer textarea' });
+          await settle(driver);
+          problems.push(...(await layoutProblems(driver, `${where}, note box focused`, true)));
+          await driver.evaluate(() => window.scrollTo(0, 0), null);
+          await settle(driver);
+          problems.push(...(await layoutProblems(driver, `${where}, at the top`, false)));
+          const last = viewport === LAPTOP ? long.texts[long.texts.length - 1]! : LONG_INTERVIEW_NEW_NOTE;
+          const unreachable = await lastNoteProblem(driver, last);
+          if (unreachable) problems.push(`${where}, scrolled to the end: ${unreachable}`);
+          problems.push(...(await layoutProblems(driver, `${where}, at the end`, false)));
+          if (viewport === LAPTOP) {
+            await driver.click({ css: '.note-composer textarea' });
+            await driver.type(LONG_INTERVIEW_NEW_NOTE);
+            await driver.press('Enter');
+            await until(stored, LONG_INTERVIEW_NOTES + 1, 15_000, 'the new note, stored');
+            await allSaved(driver);
+          } else {
+            await driver.screenshot(join(artifacts, `long-interview-${LONG_INTERVIEW_NOTES}-768x1024.png`));
+          }
+        }
+      } finally {
+        await driver.setViewport(LAPTOP);
+      }
+      console.info(`[${engine}] ${LONG_INTERVIEW_NOTES}-note interview: imported in ${imported} s, checked at two sizes in ${seconds(started)} s`);
+      expect(problems).toEqual([]);
+    });
+
+    it('Web Crypto on a large input: an encrypted bundle with a 20 MB attachment, imported by a second profile with the same bytes', async () => {
+      const { driver, server, workDir } = ready();
+      if (!interviewUrl) throw new Error('the first journey did not reach the interview');
+      const started = Date.now();
+      const bytes = randomBytes(LARGE_FILE_BYTES);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const fileName = 'border-arrivals-2022.bin';
+      const file = join(workDir, fileName);
+      writeFileSync(file, bytes);
+      await driver.goto(interviewUrl);
+      await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+      await driver.click({ css: '.note-composer textarea' });
+      await driver.type('The arrivals database, exported as one file.');
+      await driver.upload('.note-composer input[type="file"][multiple]', file);
+      await driver.waitFor({ css: '.note-composer .attachment' }, 30_000);
+      await driver.click({ css: '.note-composer textarea' });
+      await driver.press('Enter');
+      await until(
+        () => driver.evaluate((name: string) => [...document.querySelectorAll('.note-list .note-row:not(.is-pending) .attachment')].some((node) => node.textContent?.includes(name) === true), fileName),
+        true,
+        30_000,
+        'the stored 20 MB attachment',
+      );
+      await allSaved(driver);
+      const attached = seconds(started);
+
+      await driver.goto(`${server.url}#/a/${assessmentId}/exchange`);
+      const bundle = await exportEncrypted(driver, workDir);
+      const exported = seconds(started);
+      const other = await launchDriver(engine, { viewport: LAPTOP, webkitBrowser: 'private' });
+      try {
+        await other.goto(`${server.url}#/import`);
+        await importEncrypted(other, bundle.path);
+        const imported = seconds(started);
+        // Same document (a hash route), so the download links made from now on are remembered.
+        await watchDownloads(other);
+        await other.evaluate((route: string) => {
+          location.hash = route;
+        }, interviewUrl.slice(interviewUrl.indexOf('#')));
+        await other.waitFor({ css: '.note-list' }, 20_000);
+        const link = `a[download="${fileName}"]`;
+        await until(async () => (await other.count(link)) > 0, true, 30_000, 'a download link for the 20 MB attachment');
+        // The row shows the size from the record; the bytes themselves are checked below.
+        expect(await other.text({ css: `.attachment:has(${link})` })).toContain(enInterview.attachments.megabytes.replace('{{size}}', '20'));
+        expect(await downloadedFileDigest(other, fileName)).toEqual({ size: LARGE_FILE_BYTES, sha256 });
+        console.info(`[${engine}] 20 MB: attached ${attached} s, exported ${exported} s, imported ${imported} s, checked ${seconds(started)} s (cumulative)`);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('offers a new version, applies it without losing a note being typed, and runs it', async () => {
+      const context = ready();
+      const { driver, server } = context;
+      if (!interviewUrl) throw new Error('the first journey did not reach the interview');
+      const started = Date.now();
+      await driver.goto(interviewUrl);
+      await waitForServiceWorker(driver);
+      expect(await driver.evaluate(() => document.documentElement.dataset.build ?? 'first', null)).toBe('first');
+      await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+      await driver.click({ css: '.note-composer textarea' });
+      // Typed, not saved as a note: the draft the update must write before it reloads.
+      await driver.type(UPDATE_NOTE);
+
+      // The second version goes live on the same origin (a service worker's scope is its origin).
+      const second = await buildSecondVersion();
+      const built = seconds(started);
+      try {
+        await server.close();
+        context.server = await serveApp(second.outDir, { port: server.port });
+        await driver.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (!registration) throw new Error('no service worker registration');
+          await registration.update();
+        }, null);
+        const banner: Target = { css: '.pwa-status .pwa-update' };
+        await driver.waitFor(banner, 30_000);
+        expect(await driver.text(banner)).toContain(enPwa.update.message);
+        expect(await driver.evaluate(() => document.documentElement.dataset.build ?? 'first', null)).toBe('first');
+        await driver.click({ within: banner, role: 'button', name: enPwa.update.apply });
+        await until(() => driver.evaluate(() => document.documentElement.dataset.build ?? 'first', null), SECOND_VERSION, 30_000, 'the version running after the update');
+        expect(await driver.evaluate(() => document.querySelector('meta[name="mmdma-build"]')?.getAttribute('content') ?? null, null)).toBe(SECOND_VERSION);
+        await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
+        await until(
+          () =>
+            driver.evaluate(
+              (text: string) => [...document.querySelectorAll('.note-list .note-row .note-text, .note-composer textarea')].some((node) => (node instanceof HTMLTextAreaElement ? node.value : node.textContent) === text),
+              UPDATE_NOTE,
+            ),
+          true,
+          15_000,
+          'the note typed before the update',
+        );
+        expect(await driver.count('.pwa-status .pwa-update')).toBe(0);
+        console.info(`[${engine}] update: second version ready in ${built} s, applied and checked in ${seconds(started)} s`);
+      } finally {
+        // Later tests of the file keep the second version, on the same origin.
+        context.atEnd(() => second.remove());
+      }
+    });
 
     it('a page kept in the back/forward cache holds no transaction: the next page saves, and going back saves what was typed', async () => {
       const { driver, server } = ready();
@@ -491,6 +747,7 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       );
       await allSaved(driver);
     });
+
   });
   return () => ({ assessmentId, interviewUrl });
 }
