@@ -94,6 +94,10 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
     XDG_CONFIG_HOME: join(profile, 'config'),
     // The web process's sandbox needs user namespaces, which containers often lack.
     WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
+    // Mesa's shader cache is written into the profile by processes that can outlive the browser
+    // for a moment (the profile's removal then failed with ENOTEMPTY); the tests gain nothing from it.
+    MESA_SHADER_CACHE_DISABLE: 'true',
+    MESA_GLSL_CACHE_DISABLE: 'true',
   };
   const browserOptions =
     browser === 'persistent' ? { binary: PERSISTENT_BROWSER_PATH, args: [join(profile, 'website-data')] } : { binary: MINIBROWSER_PATH, args: ['--automation'] };
