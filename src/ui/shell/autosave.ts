@@ -3,7 +3,9 @@
  * field loses focus, the page is hidden or about to unload (pagehide), or the app asks (before a
  * service-worker update). Writes for one key replace each other while pending, so a burst of typing
  * costs one transaction. A failed write keeps its edit pending and is retried on the next flush, so
- * a full disk loses nothing that is still on screen.
+ * a full disk loses nothing that is still on screen. That includes a write cut off because the page
+ * went into the back/forward cache: it is written when the page is shown again
+ * (releaseStorageWhenCached.ts).
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Result } from '../../core/result';
