@@ -98,6 +98,11 @@ export async function launchWebKitDriver(options: { viewport?: Viewport; browser
     // for a moment (the profile's removal then failed with ENOTEMPTY); the tests gain nothing from it.
     MESA_SHADER_CACHE_DISABLE: 'true',
     MESA_GLSL_CACHE_DISABLE: 'true',
+    // GStreamer keeps its plugin registry in XDG_CACHE_HOME, fresh here for every profile: each
+    // launch scanned every plugin again, in the web process, blocking its main thread (under load
+    // for over 30 s, when a recording was first played). One registry for every launch on this
+    // machine, as a real device has; GStreamer replaces the file atomically.
+    GST_REGISTRY_1_0: process.env.GST_REGISTRY_1_0 ?? join(tmpdir(), 'mmdma-e2e-gstreamer-registry.bin'),
   };
   const browserOptions =
     browser === 'persistent' ? { binary: PERSISTENT_BROWSER_PATH, args: [join(profile, 'website-data')] } : { binary: MINIBROWSER_PATH, args: ['--automation'] };
