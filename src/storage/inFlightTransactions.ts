@@ -36,7 +36,7 @@ export interface InFlightTransactions {
 
 /** Only what is needed of a native IDBTransaction, to forget it once it has ended. */
 interface EndingTransaction {
-  addEventListener(type: 'complete' | 'abort' | 'error', listener: () => void): void;
+  addEventListener(type: 'complete' | 'abort', listener: () => void): void;
   dispatchEvent(event: Event): boolean;
 }
 
@@ -74,9 +74,9 @@ export function trackInFlightTransactions(db: MmdmaDatabase): InFlightTransactio
             open.delete(transaction);
             unanswered.delete(transaction);
           };
+          // Only these two end it: a failed request's error may be handled and the transaction go on.
           transaction.addEventListener('complete', forget);
           transaction.addEventListener('abort', forget);
-          transaction.addEventListener('error', forget);
         }
         return transaction;
       },

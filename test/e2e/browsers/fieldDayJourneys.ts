@@ -277,6 +277,21 @@ async function downloadedFileDigest(driver: BrowserDriver, name: string): Promis
   }, name);
 }
 
+/** Waits until `text` is on screen as a stored note or still in the note box (a draft kept). */
+export async function untilTypedTextKept(driver: BrowserDriver, text: string, what: string): Promise<void> {
+  await until(
+    () =>
+      driver.evaluate(
+        (wanted: string) =>
+          [...document.querySelectorAll('.note-list .note-row .note-text, .note-composer textarea')].some((node) => (node instanceof HTMLTextAreaElement ? node.value : node.textContent) === wanted),
+        text,
+      ),
+    true,
+    15_000,
+    what,
+  );
+}
+
 /** Table 3 of the dashboard as text, once the pillar's figures are there. */
 export async function dashboardTable(driver: BrowserDriver, baseUrl: string, assessmentId: string): Promise<string> {
   await driver.goto(`${baseUrl}#/a/${assessmentId}/dashboard`);
@@ -675,16 +690,7 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
         await until(() => driver.evaluate(() => document.documentElement.dataset.build ?? 'first', null), SECOND_VERSION, 30_000, 'the version running after the update');
         expect(await driver.evaluate(() => document.querySelector('meta[name="mmdma-build"]')?.getAttribute('content') ?? null, null)).toBe(SECOND_VERSION);
         await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
-        await until(
-          () =>
-            driver.evaluate(
-              (text: string) => [...document.querySelectorAll('.note-list .note-row .note-text, .note-composer textarea')].some((node) => (node instanceof HTMLTextAreaElement ? node.value : node.textContent) === text),
-              UPDATE_NOTE,
-            ),
-          true,
-          15_000,
-          'the note typed before the update',
-        );
+        await untilTypedTextKept(driver, UPDATE_NOTE, 'the note typed before the update');
         expect(await driver.count('.pwa-status .pwa-update')).toBe(0);
         console.info(`[${engine}] update: second version ready in ${built} s, applied and checked in ${seconds(started)} s`);
       } finally {
@@ -735,16 +741,7 @@ export function defineFieldDayJourneys(engine: Engine, ready: () => JourneyConte
       await driver.waitFor({ css: '.note-composer textarea' }, 20_000);
       const restored = await driver.evaluate(() => (window as unknown as { __leftPage?: boolean }).__leftPage === true, null);
       console.info(`[${driver.engine}] the page left was ${restored ? 'restored from the back/forward cache' : 'loaded again'}`);
-      await until(
-        () =>
-          driver.evaluate(
-            (text: string) => [...document.querySelectorAll('.note-list .note-row .note-text, .note-composer textarea')].some((node) => (node instanceof HTMLTextAreaElement ? node.value : node.textContent) === text),
-            LEFT_NOTE,
-          ),
-        true,
-        15_000,
-        'the text typed before leaving',
-      );
+      await untilTypedTextKept(driver, LEFT_NOTE, 'the text typed before leaving');
       await allSaved(driver);
     });
 
