@@ -1,8 +1,10 @@
 /**
- * Entry point: loads the interface strings of the user's language, opens the one database, builds
- * AppState and the shell state (which fetches and validates the built-in frameworks in the
- * background), registers the service worker (with the autosave as its "save before updating" hook)
- * and mounts the app. Everything is passed down by context: no module-level instances.
+ * Entry point: starts, all at once, the fetch of the interface strings of the user's language, the
+ * browser support probe, the one database (AppState and the shell state, which read the
+ * assessments or the open assessment and fetch and validate the built-in frameworks) and the code
+ * of the screen the URL opens on; mounts the app once the strings are here, and registers the
+ * service worker (with the autosave as its "save before updating" hook) once the first screen has
+ * settled. Everything is passed down by context: no module-level instances.
  */
 import { render } from 'preact';
 import { unsupportedReason } from './pwa/browserSupport';
@@ -11,8 +13,10 @@ import { ServiceWorkerContext } from './pwa/ServiceWorkerContext';
 import { createStore, openDatabase, trackInFlightTransactions } from './storage';
 import { App } from './ui/App';
 import { AppStateContext } from './ui/AppStateContext';
+import { parseRoute } from './ui/routing/route';
 import { buildAppState, initialLanguageOf } from './ui/shell/buildAppState';
 import { createLazyI18n } from './ui/shell/createLazyI18n';
+import { createScreens, lazyScreenOf } from './ui/shell/createScreens';
 import { createShellState } from './ui/shell/createShellState';
 import { ShellContext } from './ui/shell/ShellContext';
 import { UnsupportedBrowser } from './ui/shell/UnsupportedBrowser';
@@ -22,30 +26,38 @@ import './ui/shell/shell.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
+// Everything the first screen needs starts at once and arrives in parallel: the language's strings
+// (one chunk), the support probe, the database and the first reads, the open screen's code and,
+// for the assessment screens, the framework. Nothing is rendered before the strings are here.
 const storage = safeLocalStorage();
 const initialLanguage = initialLanguageOf(storage, navigator.languages);
-// The first screen's strings in the chosen language (a few kilobytes, precached), before the first
-// render; the rest of the language follows in the background.
-const { i18n, loadLanguage } = await createLazyI18n(initialLanguage);
+const { i18n, loadLanguage, ready: stringsReady } = createLazyI18n(initialLanguage);
 const appState = buildAppState({ i18n, initialLanguage, loadLanguage, storage });
-void appState.translationsReady().catch(() => {
-  // Offline before the service worker cached them: screens retry when they open.
-});
-
 // Before anything can be typed: a browser that cannot keep the work says so now, not after a day of
 // notes that were never stored.
-const unsupported = await unsupportedReason(window);
+const supportChecked = unsupportedReason(window);
+const started = startApp();
+const [unsupported] = await Promise.all([
+  supportChecked,
+  stringsReady.catch(() => {
+    // Offline before the service worker cached them: the screens say so and retry when they open.
+  }),
+]);
 if (unsupported) {
+  started.shell.dispose();
+  started.db.close();
   document.documentElement.lang = initialLanguage;
-  await appState.translationsReady().catch(() => undefined);
   render(<UnsupportedBrowser reason={unsupported} t={i18n.getFixedT(initialLanguage)} />, root);
 } else {
-  startApp(root);
+  render(started.app, root);
 }
 
-function startApp(container: HTMLElement): void {
+function startApp() {
   const db = openDatabase();
   const inFlightTransactions = trackInFlightTransactions(db);
+  const screens = createScreens(appState.translationsReady);
+  // The screen the app opens on is fetched now, while the strings and the assessment are read.
+  const screenCode = lazyScreenOf(screens, parseRoute(window.location.hash))?.preload() ?? Promise.resolve();
   const shell = createShellState({
     db,
     inFlightTransactions,
@@ -53,6 +65,7 @@ function startApp(container: HTMLElement): void {
     appState,
     window,
     keyValueStorage: storage,
+    firstScreenCode: screenCode,
     // The framework data is large and the assessments list does not need it: its own chunk.
     loadBuiltinFrameworks: async () => {
       const [{ BUILTIN_FRAMEWORK_SOURCES }, { loadBuiltins }] = await Promise.all([import('./frameworks/builtinFrameworks'), import('./ui/shell/loadBuiltins')]);
@@ -61,6 +74,8 @@ function startApp(container: HTMLElement): void {
   });
 
   const serviceWorker = registerServiceWorker({
+    // Its code is not the first screen's: fetched once that screen shows what it shows first.
+    startAfter: shell.firstScreenSettled,
     // Before a new version takes over: write every pending edit, and refuse (the update waits) if
     // any could not be written, so an update never reloads over text that exists only on screen.
     flushPendingWrites: async () => {
@@ -69,16 +84,16 @@ function startApp(container: HTMLElement): void {
     },
   });
 
-  render(
+  const app = (
     <AppStateContext.Provider value={appState}>
       <ShellContext.Provider value={shell}>
         <ServiceWorkerContext.Provider value={serviceWorker}>
-          <App />
+          <App screens={screens} />
         </ServiceWorkerContext.Provider>
       </ShellContext.Provider>
-    </AppStateContext.Provider>,
-    container,
+    </AppStateContext.Provider>
   );
+  return { db, shell, app };
 }
 
 /** Reading `localStorage` itself throws where storage is blocked (some privacy settings). */

@@ -31,6 +31,8 @@ export interface ServiceWorkerBridge {
 export interface RegisterServiceWorkerOptions {
   /** Writes anything typed but not yet stored; awaited before the page may reload. */
   readonly flushPendingWrites?: () => Promise<void>;
+  /** workbox-window is fetched once this settles (the first screen has what it shows first); default: at once. */
+  readonly startAfter?: Promise<void>;
 }
 
 /** The slice of workbox-window's `Workbox` the bridge uses, so tests can drive it with a fake. */
@@ -66,7 +68,9 @@ export function registerServiceWorker(options: RegisterServiceWorkerOptions = {}
   const container = navigator.serviceWorker;
   const base = import.meta.env.BASE_URL;
 
-  const workbox = import('workbox-window').then(({ Workbox }) => new Workbox(`${base}sw.js`, { scope: base }));
+  const workbox = (options.startAfter ?? Promise.resolve())
+    .then(() => import('workbox-window'))
+    .then(({ Workbox }) => new Workbox(`${base}sw.js`, { scope: base }));
   const bridge = createServiceWorkerBridge(workbox, {
     flushPendingWrites: options.flushPendingWrites ?? noPendingWrites,
     isControlled: () => container.controller !== null,

@@ -3,7 +3,7 @@
  * read (loading), an assessment that is not on this device (a stale link, deleted in another tab), a
  * failed read, and, for the screens that need the framework, a framework that is not installed.
  */
-import type { Screens } from '../App';
+import type { Screens } from './createScreens';
 import { formatRoute, type Route } from '../routing/route';
 import { useTranslation } from '../useTranslation';
 import { useShell } from './ShellContext';

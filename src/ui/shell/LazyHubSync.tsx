@@ -1,6 +1,6 @@
 /**
  * The team-sync status beside the save indicator, inside an open assessment. Its code (the hub
- * client and its panel) is fetched on first use, so it costs the first screen nothing; until it
+ * client and its panel) is fetched once the first screen has settled, so it costs that screen nothing; until it
  * arrives (a few ms from the cache) an invisible placeholder keeps its place, and a failed fetch shows only that —
  * sync is a convenience, the save indicator is the promise.
  */
@@ -15,7 +15,8 @@ export function LazyHubSync({ assessmentId }: { readonly assessmentId: string | 
   const [Panel, setPanel] = useState<ComponentType<HubSyncPanelProps> | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    import('../sync/HubSyncPanel').then(
+    // Not the first screen's: fetched once that screen shows what it shows first.
+    shell.firstScreenSettled.then(() => import('../sync/HubSyncPanel')).then(
       (module) => {
         if (live) setPanel(() => module.HubSyncPanel);
       },

@@ -38,6 +38,7 @@ import { createAutosave } from './autosave';
 import { createNotices } from './createNotices';
 import { createRecordWriter } from './createRecordWriter';
 import { describeStorageFailure } from './describeStorageFailure';
+import { whenFirstScreenSettled } from './whenFirstScreenSettled';
 import { releaseStorageWhenCached } from './releaseStorageWhenCached';
 import type { UnreadableFramework } from './frameworkRegistry';
 import { mergeInstalled, type BuiltinLoad, type InstalledFramework } from './installedFrameworks';
@@ -47,7 +48,7 @@ import type { ShellState, StorageHealth } from './shellState';
 export const STORAGE_REFRESH_INTERVAL_MS = 15_000;
 
 /** The parts of `window` the shell uses. */
-export type ShellWindow = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener' | 'navigator'> & {
+export type ShellWindow = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener' | 'navigator' | 'requestAnimationFrame' | 'setTimeout'> & {
   readonly document: Pick<Document, 'visibilityState'>;
 };
 
@@ -63,6 +64,8 @@ export interface ShellOptions {
   /** Default: `window.navigator.storage`. */
   readonly storageManager?: StorageManagerLike | undefined;
   readonly now?: () => number;
+  /** The code of the screen the app opens on (its lazy chunk), for `firstScreenSettled`; default: none to wait for. */
+  readonly firstScreenCode?: Promise<unknown> | undefined;
   /** The database's open transactions, ended when the page goes into the back/forward cache. */
   readonly inFlightTransactions?: Pick<InFlightTransactions, 'suspend' | 'resume'> | undefined;
 }
@@ -276,6 +279,7 @@ export function createShellState(options: ShellOptions): ShellState {
     return sessionFailed.value === id ? 'failed' : 'loading';
   });
   disposers.push(() => session.peek()?.dispose());
+  const firstScreenSettled = whenFirstScreenSettled({ route, assessments, sessionStatus }, options.firstScreenCode ?? Promise.resolve(), win);
 
   return {
     route,
@@ -295,6 +299,7 @@ export function createShellState(options: ShellOptions): ShellState {
     frameworks,
     frameworksLoaded,
     unreadableFrameworks,
+    firstScreenSettled,
     installFramework: async (framework: Framework, fileName: string) => {
       const result = await (await registry()).installFramework(db, frameworks.peek(), framework, { fileName, now });
       if (result.ok) {

@@ -20,8 +20,11 @@ type LoadState<P> =
   | { readonly status: 'ready'; readonly Component: ComponentType<P> }
   | { readonly status: 'failed'; readonly message: string };
 
-/** A lazy screen; `preload()` starts fetching its code before it is shown (a failure is left for the render to show). */
-export type LazyScreen<P extends object> = FunctionComponent<P> & { readonly preload: () => void };
+/**
+ * A lazy screen; `preload()` starts fetching its code before it is shown, and settles when the
+ * fetch has (it never rejects: a failure is left for the render to show).
+ */
+export type LazyScreen<P extends object> = FunctionComponent<P> & { readonly preload: () => Promise<void> };
 
 export function lazyScreen<P extends object>(loader: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | undefined;
@@ -93,8 +96,10 @@ export function lazyScreen<P extends object>(loader: () => Promise<ComponentType
     );
   };
   return Object.assign(LazyScreen, {
-    preload: () => {
-      load().catch(() => undefined);
-    },
+    preload: () =>
+      load().then(
+        () => undefined,
+        () => undefined,
+      ),
   });
 }

@@ -64,6 +64,11 @@ export interface ShellState {
 
   // ---- Added by the shell implementation (extensions; nothing above changed) ----
 
+  /**
+   * Settles when the screen the app opened on shows what it shows first (whenFirstScreenSettled.ts):
+   * work that screen does not need waits for it.
+   */
+  readonly firstScreenSettled: Promise<void>;
   /** Where the open session stands: 'none' off assessment routes; see SessionStatus otherwise. */
   readonly sessionStatus: ReadonlySignal<SessionStatus | 'none'>;
   /** Built-in frameworks, then imported ones; assessments name theirs by id and version. */
