@@ -29,6 +29,18 @@ export const MINUS_SIGN = '\u2212';
 
 /** Whether this runtime has real locale data for `language` (not a silent fallback to another). */
 export function runtimeSupports(language: string): boolean {
+  // Asked for every formatter made (each screen makes several); the answer cannot change while the page lives.
+  let known = RUNTIME_SUPPORT.get(language);
+  if (known === undefined) {
+    known = detectRuntimeSupport(language);
+    RUNTIME_SUPPORT.set(language, known);
+  }
+  return known;
+}
+
+const RUNTIME_SUPPORT = new Map<string, boolean>();
+
+function detectRuntimeSupport(language: string): boolean {
   try {
     if (Intl.DateTimeFormat.supportedLocalesOf([language]).length === 0) return false;
     if (Intl.NumberFormat.supportedLocalesOf([language]).length === 0) return false;

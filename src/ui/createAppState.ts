@@ -8,7 +8,7 @@
  * download; both build the same AppState.
  */
 import type { ReadonlySignal, Signal } from '@preact/signals';
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { Framework, Pillar, SubTopic } from '../core/framework/frameworkSchema';
 import type { Formatters } from '../i18n/createFormatters';
 import { createI18n } from '../i18n/createI18n';
@@ -35,6 +35,8 @@ export interface AppStateOptions {
 
 export interface AppState {
   readonly i18n: i18n;
+  /** The translate function of a language, remembering plain lookups (src/i18n/createTranslators.ts). */
+  readonly translator: (language: string) => TFunction;
   readonly language: ReadonlySignal<Language>;
   readonly formatters: ReadonlySignal<Formatters>;
   /** Undefined while the built-in framework is still being loaded. */

@@ -21,7 +21,7 @@ export function useTranslation(): Translation {
   const state = useAppState();
   const language = state.language.value;
   return {
-    t: state.i18n.getFixedT(language),
+    t: state.translator(language),
     language,
     format: state.formatters.value,
     text: (value) => localize(value, language),

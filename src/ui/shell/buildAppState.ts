@@ -6,6 +6,7 @@
 import { computed, signal } from '@preact/signals';
 import type { i18n } from 'i18next';
 import { createFormatters } from '../../i18n/createFormatters';
+import { createTranslators } from '../../i18n/createTranslators';
 import { isLanguage, pickLanguage, type Language } from '../../i18n/languages';
 import type { AppState, AppStateOptions, KeyValueStorage } from '../createAppState';
 import type { FrameworkLoad } from '../loadFramework';
@@ -71,6 +72,7 @@ export function buildAppState(options: BuildAppStateOptions): AppState {
 
   return {
     i18n,
+    translator: createTranslators(i18n),
     language,
     formatters,
     frameworkLoad,
