@@ -227,6 +227,40 @@ describe('offline: after one online visit', () => {
     await page.close();
   });
 
+  it('starts on one strings chunk, and fetches the service worker code only once the first screen is shown', async () => {
+    const { context, server } = started();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('h1')) return;
+        (window as unknown as Record<string, number>)['__firstScreenAt'] = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(explorerUrl(server));
+    await waitForServiceWorkerControl(page);
+    await page.reload();
+    await page.locator('h1').waitFor();
+    const loaded = () =>
+      page.evaluate(() => ({
+        firstScreenAt: (window as unknown as Record<string, number>)['__firstScreenAt'] ?? NaN,
+        files: performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
+      }));
+    await eventually(async () => (await loaded()).files.some((file) => file.path.includes('workbox-window')), true);
+    const { firstScreenAt, files } = await loaded();
+    // The language is one chunk (src/i18n/strings/<lang>.ts), not a file per namespace.
+    expect(files.filter((file) => /^\/assets\/(en|hy|ru)-[\w-]+\.js$/.test(file.path)).map((file) => file.path.slice('/assets/'.length, '/assets/xx'.length))).toEqual(['en']);
+    expect(files.filter((file) => /^\/assets\/(shell|assessments|pwa|explorer|interview|notes|rating|dashboard|settings|setup|sync|exchange|findings)-[\w-]+\.js$/.test(file.path))).toEqual([]);
+    // Registering the worker is not the first screen's work: its code is asked for after that screen is there.
+    const workboxWindow = files.find((file) => file.path.includes('workbox-window'));
+    expect(firstScreenAt).toBeGreaterThan(0);
+    expect(workboxWindow?.startTime).toBeGreaterThanOrEqual(firstScreenAt);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reloads, opens a deep link and works with the network off and the server stopped', async () => {
     const { context, server } = started();
     const page = await context.newPage();
