@@ -29,7 +29,7 @@ import {
 import { buildArmeniaSeed, describeSeed, seedArmenia, type ArmeniaSeedResult } from './support/armeniaSeed';
 import { eagerJavaScript } from './support/eagerJavaScript';
 import { printRows } from './support/measure';
-import { median, reloadAndTime, watchForReady } from './support/timeToReady';
+import { median, reloadAndTime, watchForReady, type ReadyMark, type StartPhases } from './support/timeToReady';
 
 /** What prepare() stored; the target's path and checks need its ids (the store makes them). */
 let seeded: ArmeniaSeedResult | undefined;
@@ -201,9 +201,9 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
   await context.setOffline(true);
   await server.close();
 
-  const appTimes: { foundMs: number; paintedMs: number }[] = [];
-  const listTimes: { foundMs: number; paintedMs: number }[] = [];
-  const blankTimes: { foundMs: number; paintedMs: number }[] = [];
+  const appTimes: ReadyMark[] = [];
+  const listTimes: ReadyMark[] = [];
+  const blankTimes: ReadyMark[] = [];
   // Unmeasured warm-up reloads; then make sure what will be measured is the app, served offline
   // with the seeded data (not an error page, not an empty interview).
   await reloadAndTime(appPage);
@@ -212,7 +212,7 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
   await ASSESSMENTS_LIST.verify(listPage);
   await reloadAndTime(blankPageTab);
   await reloadAndTime(largePage);
-  const largeTimes: { foundMs: number; paintedMs: number }[] = [];
+  const largeTimes: ReadyMark[] = [];
   const listShifts: number[] = [];
   // Interleaved, so a slow spell of the machine hits all series alike.
   for (let i = 0; i < RELOADS; i++) {
@@ -285,11 +285,29 @@ it(`offline load: navigation to ${INITIAL_LOAD_TARGET.name} usable vs a blank pa
       withinBudget: undefined,
     },
   ]);
+  console.log(startBreakdown(appTimes, blankTimes));
   console.log(
     `First screen (${ASSESSMENTS_LIST.name}) cumulative layout shift within ${SHIFT_SETTLE_MS} ms of load, median of ${RELOADS} reloads: ` +
       `${median(listShifts).toFixed(3)} (each: ${listShifts.map((shift) => shift.toFixed(3)).join(', ')}); good is ≤ 0.1, the blank page's is 0\n`,
   );
 });
+
+/**
+ * Where the interview screen's cold start goes, medians over the reloads: the steps every start
+ * takes before any data is read (the document, the entry script from the worker's cache, its code
+ * run), then the rest (strings, storage, the screen's code, reading and drawing the interview).
+ */
+function startBreakdown(app: readonly ReadyMark[], blank: readonly ReadyMark[]): string {
+  const at = (pick: (phases: StartPhases) => number | undefined) => median(app.map((time) => pick(time.phases) ?? NaN));
+  const rows: [string, number][] = [
+    ['document received (the blank page: painted at ' + median(blank.map((time) => time.paintedMs)).toFixed(0) + ' ms)', at((phases) => phases.documentReceived)],
+    ['entry script received from the worker', at((phases) => phases.entryReceived)],
+    ['entry code run (every static import evaluated)', at((phases) => phases.entryEvaluated)],
+    ['first render begins (strings and the support probe in)', at((phases) => phases.firstRender)],
+    ['note box painted', median(app.map((time) => time.paintedMs))],
+  ];
+  return `\nWhere the interview screen's cold start goes (ms from navigation start, medians of ${app.length} reloads):\n` + rows.map(([step, ms]) => `  ${ms.toFixed(0).padStart(5)}  ${step}`).join('\n');
+}
 
 /** Layout shift of the page since its last load (no user input), read once it has settled. */
 async function settledLayoutShift(page: Page): Promise<number> {

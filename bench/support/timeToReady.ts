@@ -7,9 +7,19 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface ReadyMark {
+export interface ReadyMark {
   readonly foundMs: number;
   readonly paintedMs: number;
+  /** Where the time went before (the app's own pages only; undefined elsewhere), ms since navigation start. */
+  readonly phases: StartPhases;
+}
+
+/** The document and the entry script received, the entry's code run, the first render begun. */
+export interface StartPhases {
+  readonly documentReceived?: number | undefined;
+  readonly entryReceived?: number | undefined;
+  readonly entryEvaluated?: number | undefined;
+  readonly firstRender?: number | undefined;
 }
 
 const READY_KEY = '__mmdmaBenchReady';
@@ -35,7 +45,16 @@ export async function watchForReady(context: BrowserContext, selectors: readonly
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
-            target[key] = { foundMs, paintedMs: performance.now() };
+            const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+            const entry = performance.getEntriesByType('resource').find((resource) => /\/assets\/initial-[^/]+\.js$/.test(resource.name)) as PerformanceResourceTiming | undefined;
+            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+            const phases = {
+              documentReceived: navigation?.responseEnd,
+              entryReceived: entry?.responseEnd,
+              entryEvaluated: mark('mmdma:entry-evaluated'),
+              firstRender: mark('mmdma:first-render'),
+            };
+            target[key] = { foundMs, paintedMs: performance.now(), phases };
           };
           channel.port2.postMessage(null);
         });
