@@ -14,6 +14,9 @@
  * Two round trips to the storage process: the reads (the record, the clock, the record's field
  * versions) together, then the writes together.
  *
+ * `commitLocalEdits` does the same for many records of one table in one transaction (a batch
+ * created at once); `commitLocalEdit` is its one-record case, so there is one write path.
+ *
  * Either all of that commits or none of it: any failure, including an expected one discovered
  * half-way (a clock refusal), aborts the transaction. "Nothing typed more than a second before a
  * crash may be lost" rests on this: IndexedDB commits a transaction atomically and durably.
@@ -64,52 +67,101 @@ export async function commitLocalEdit<T extends TableName>(
   id: string,
   plan: EditPlanner<T>,
 ): Promise<Result<WriteOutcome<T>, StorageFailure>> {
+  const committed = await commitLocalEdits(db, deps, table, [{ id, plan }]);
+  if (!committed.ok) return committed;
+  const [outcome] = committed.value;
+  return outcome ? ok(outcome) : err({ kind: 'invalid', problems: [{ path: '', message: 'nothing was planned' }] });
+}
+
+/** One record's edit in a batch: its id and the plan made against it as stored. */
+export interface LocalEdit<T extends TableName> {
+  readonly id: string;
+  readonly plan: EditPlanner<T>;
+}
+
+/**
+ * Many records of one table edited in ONE transaction, exactly as `commitLocalEdit` edits one: the
+ * same reads, plans, stamps and writes, each record's changes stamped in turn with the one clock,
+ * so the result is that of editing them one after another, committed (or not) together. For a
+ * batch created at once (the example assessment's hundreds of records): one transaction instead of
+ * one per record. The ids must differ (two plans against the same stored record would both be
+ * made before either is written).
+ */
+export async function commitLocalEdits<T extends TableName>(
+  db: MmdmaDatabase,
+  deps: StoreDeps,
+  table: T,
+  edits: readonly LocalEdit<T>[],
+): Promise<Result<WriteOutcome<T>[], StorageFailure>> {
+  const ids = edits.map((edit) => edit.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated !== undefined) return err({ kind: 'invalid', problems: [{ path: 'id', message: `the record ${repeated} is edited twice in one batch` }] });
   try {
-    const outcome = await db.transaction('rw', [table, ...LOCAL_WRITE_STORES], async (): Promise<WriteOutcome<T>> => {
+    const outcomes = await db.transaction('rw', [table, ...LOCAL_WRITE_STORES], async (): Promise<WriteOutcome<T>[]> => {
       // Requests are issued together where they do not depend on each other: IndexedDB runs them
       // in order all the same, and each await is a round trip to the browser's storage process,
       // whose answer also waits for the page's main thread (a note's save went from eight round
       // trips to three, then two: the record's field versions are read with it, all of them by the
       // [table+id] index, rather than those of the changed fields once the plan names them).
-      const [current, loadedClock, versions] = await Promise.all([
-        db[table].get(id),
+      const [currents, loadedClock, versions] = await Promise.all([
+        db[table].bulkGet(ids),
         loadClock(db, deps.randomBytes),
-        db.fieldVersions.where('[table+id]').equals([table, id]).toArray(),
+        db.fieldVersions
+          .where('[table+id]')
+          .anyOf(ids.map((id) => [table, id]))
+          .toArray(),
       ]);
-      const planned = plan(current);
-      if (!planned.ok) throw new Rollback(planned.error);
-      const { record, fields } = planned.value;
-      if (fields.length === 0) return { record, changes: [] };
+      const versionsOf = new Map<string, Map<string, unknown>>();
+      for (const version of versions) {
+        const ofRecord = versionsOf.get(version.id) ?? new Map<string, unknown>();
+        ofRecord.set(version.field, version);
+        versionsOf.set(version.id, ofRecord);
+      }
 
       let clock = loadedClock;
       const nowMs = deps.now();
-      const values: Readonly<Record<string, unknown>> = record;
-      const changes: Change[] = [];
-      for (const field of fields) {
-        const stamped = tick(clock, nowMs);
-        if (!stamped.ok) {
-          throw new Rollback({ kind: 'clock', failure: stamped.error, message: `the clock refused to stamp a change (${stamped.error.kind})` });
+      const outcomes: WriteOutcome<T>[] = [];
+      const written: Change[] = [];
+      const superseded: string[] = [];
+      const rows: StoredRecordRow[] = [];
+      edits.forEach((edit, i) => {
+        const planned = edit.plan(currents[i]);
+        if (!planned.ok) throw new Rollback(planned.error);
+        const { record, fields } = planned.value;
+        const values: Readonly<Record<string, unknown>> = record;
+        const changes: Change[] = [];
+        for (const field of fields) {
+          const stamped = tick(clock, nowMs);
+          if (!stamped.ok) {
+            throw new Rollback({ kind: 'clock', failure: stamped.error, message: `the clock refused to stamp a change (${stamped.error.kind})` });
+          }
+          clock = stamped.value.clock;
+          changes.push({ hlc: stamped.value.hlc, node: clock.nodeId, table, id: edit.id, field, value: toJson(values[field], field) });
         }
-        clock = stamped.value.clock;
-        changes.push({ hlc: stamped.value.hlc, node: clock.nodeId, table, id, field, value: toJson(values[field], field) });
-      }
-      const versionOf = new Map<string, unknown>(versions.map((version) => [version.field, version] as const));
-      const superseded = supersededByOwnNode(changes.map((change) => versionOf.get(change.field)), changes);
+        outcomes.push({ record, changes });
+        if (changes.length === 0) return;
+        const versionOf = versionsOf.get(edit.id);
+        // Loops, not push(...): a batch may hold more changes than a call has room for arguments.
+        for (const old of supersededByOwnNode(changes.map((change) => versionOf?.get(change.field)), changes)) superseded.push(old);
+        for (const change of changes) written.push(change);
+        rows.push({ ...record, id: edit.id });
+      });
+      if (written.length === 0) return outcomes;
       // One batch of writes; any failure rejects and aborts the whole transaction.
       await Promise.all([
-        db.fieldVersions.bulkPut(changes),
+        db.fieldVersions.bulkPut(written),
         superseded.length > 0 ? db.changeLog.bulkDelete(superseded) : undefined,
         // bulkAdd, not bulkPut: HLCs are unique by construction, and a collision (a bug) must fail
         // loudly rather than overwrite a change another device may still need.
-        db.changeLog.bulkAdd(changes),
+        db.changeLog.bulkAdd(written),
         // Keyed by field: an unpushed older change to the same field is replaced (compaction).
-        db.outbox.bulkPut(changes),
-        db[table].put({ ...record, id }),
+        db.outbox.bulkPut(written),
+        db[table].bulkPut(rows),
         saveClock(db, clock),
       ]);
-      return { record, changes };
+      return outcomes;
     });
-    return ok(outcome);
+    return ok(outcomes);
   } catch (error) {
     if (error instanceof Rollback) return err(error.failure);
     return err(toStorageFailure(error));

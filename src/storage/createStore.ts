@@ -17,7 +17,7 @@ import { assessmentScope, type AssessmentChangesRead, type AssessmentOutline } f
 import type { IncomingState, IncomingStateRequest } from './readIncomingState';
 import type { ApplyOptions, ApplyReport } from './applyIncomingChanges';
 import type { ConflictsRead } from './conflicts';
-import { commitLocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
+import { commitLocalEdit, commitLocalEdits, type LocalEdit, type StoreDeps, type WriteOutcome } from './commitLocalEdit';
 import type { HeldChangeRow, MmdmaDatabase, PeerRow } from './databaseSchema';
 import { getBlob, type StoredBlob } from './getBlob';
 import { naturalId } from './naturalId';
@@ -27,7 +27,7 @@ import { freshClock, loadClock, saveClock, storedClock } from './persistedClock'
 import { planCreate, planUpdate, unknownFieldProblems } from './planEdit';
 import { putBlob, type PutBlobOutcome, type VerifiedBlob } from './putBlob';
 import type { ChangeLogRead } from './readChangeLog';
-import { toStorageFailure, type StorageFailure } from './storageFailure';
+import { toStorageFailure, type Problem, type StorageFailure } from './storageFailure';
 import { watchPendingCount } from './watchPendingCount';
 
 /** What `createRecord` takes: the table's input type (defaults optional), without the id it assigns. */
@@ -44,6 +44,13 @@ export interface Store {
    * record that already exists updates the fields the input names (and undeletes it).
    */
   createRecord<T extends TableName>(table: T, input: CreateInput<T>): Promise<WriteResult<T>>;
+  /**
+   * Creates many records of one table in one transaction, each exactly as `createRecord` would
+   * (validated, given its id, its changes stamped in turn): all are written, or none when one is
+   * invalid (its problems' paths start with its position, `[3].title`) or the write fails. The
+   * outcomes are in the order of `inputs`.
+   */
+  createRecords<T extends TableName>(table: T, inputs: readonly CreateInput<T>[]): Promise<Result<WriteOutcome<T>[], StorageFailure>>;
   /** Writes the fields of `patch` that differ from the stored record, after validating the result. */
   updateFields<T extends TableName>(table: T, id: string, patch: FieldPatch<T>): Promise<WriteResult<T>>;
   /** Sets `deleted: true` (never a hard delete: a delete merges, and can be undone, like an edit). */
@@ -131,18 +138,37 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
     randomBytes: options.randomBytes ?? ((n) => crypto.getRandomValues(new Uint8Array(n))),
   };
 
-  async function createRecord<T extends TableName>(table: T, input: CreateInput<T>): Promise<WriteResult<T>> {
+  /** A new record validated and given its id, and the edit that creates it (or updates its natural-key twin). */
+  function prepareCreate<T extends TableName>(table: T, input: CreateInput<T>): Result<LocalEdit<T>, Problem[]> {
     const fields: Readonly<Record<string, unknown>> = isObject(input) ? input : {};
     const inputKeys = Object.keys(fields);
     const unknown = unknownFieldProblems(table, fields);
-    if (unknown.length > 0) return err({ kind: 'invalid', problems: unknown });
+    if (unknown.length > 0) return err(unknown);
     // Validate with a provisional id first: a natural-key id is computed from validated fields.
     const provisionalId = createUuidV7(deps.now(), deps.randomBytes);
     const parsed = parseRecord(table, { ...fields, id: provisionalId });
-    if (!parsed.ok) return err({ kind: 'invalid', problems: parsed.error });
+    if (!parsed.ok) return err(parsed.error);
     const id = naturalId(table, parsed.value) ?? provisionalId;
     const record = { ...parsed.value, id };
-    return commitLocalEdit(db, deps, table, id, (current) => planCreate(table, record, inputKeys, current));
+    return ok({ id, plan: (current) => planCreate(table, record, inputKeys, current) });
+  }
+
+  async function createRecord<T extends TableName>(table: T, input: CreateInput<T>): Promise<WriteResult<T>> {
+    const prepared = prepareCreate(table, input);
+    if (!prepared.ok) return err({ kind: 'invalid', problems: prepared.error });
+    return commitLocalEdit(db, deps, table, prepared.value.id, prepared.value.plan);
+  }
+
+  async function createRecords<T extends TableName>(table: T, inputs: readonly CreateInput<T>[]): Promise<Result<WriteOutcome<T>[], StorageFailure>> {
+    const edits: LocalEdit<T>[] = [];
+    const problems: Problem[] = [];
+    inputs.forEach((input, i) => {
+      const prepared = prepareCreate(table, input);
+      if (prepared.ok) edits.push(prepared.value);
+      else for (const problem of prepared.error) problems.push({ ...problem, path: problem.path === '' ? `[${i}]` : `[${i}].${problem.path}` });
+    });
+    if (problems.length > 0) return err({ kind: 'invalid', problems });
+    return commitLocalEdits(db, deps, table, edits);
   }
 
   async function updateFields<T extends TableName>(table: T, id: string, patch: FieldPatch<T>): Promise<WriteResult<T>> {
@@ -191,6 +217,7 @@ export function createStore(db: MmdmaDatabase, options: StoreOptions = {}): Stor
 
   return {
     createRecord,
+    createRecords,
     updateFields,
     deleteRecord,
     applyChanges: (changes, options) => replicating((m) => m.applyIncomingChanges(db, deps, changes, options)),

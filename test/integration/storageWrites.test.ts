@@ -18,6 +18,7 @@ import {
   consensusId,
   consensusInput,
   dumpDatabase,
+  observationInput,
   ratingId,
   ratingInput,
   seededRandomBytes,
@@ -123,6 +124,85 @@ describe('createRecord', () => {
     const result = await store.createRecord('assessment', input);
     expect(result).toEqual({ ok: false, error: { kind: 'invalid', problems: [{ path: 'titel', message: 'is not a field of assessment' }] } });
     expect(await db.changeLog.count()).toBe(0);
+  });
+});
+
+describe('createRecords', () => {
+  /** Counts the read-write transactions the database starts. */
+  const countWrites = (db: MmdmaDatabase) => {
+    const counted = { writes: 0 };
+    db.use({
+      stack: 'dbcore',
+      name: 'countWrites',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          if (mode === 'readwrite') counted.writes += 1;
+          return down.transaction(stores, mode, options);
+        },
+      }),
+    });
+    return counted;
+  };
+  const notes = (assessmentId: string, authorId: string, n: number) =>
+    Array.from({ length: n }, (_, i) => observationInput(assessmentId, authorId, null, { text: `Note ${i + 1}`, createdAt: new Date(Date.UTC(2022, 9, 4, 9, 0, i)).toISOString() }));
+
+  it('writes exactly what creating the records one by one writes, in one transaction', async () => {
+    const one = open({ seed: 7 });
+    let writes = { writes: 0 };
+    // Middleware is installed before the database is first used (prepare), or it would not apply.
+    const batch = open({ seed: 7, prepare: (db) => (writes = countWrites(db)) });
+    const ids: string[] = [];
+    for (const { store } of [one, batch]) {
+      unwrap(await store.nodeId());
+      const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+      const lead = unwrap(await store.createRecord('assessor', assessorInput(assessment.id))).record;
+      ids.push(assessment.id, lead.id);
+    }
+    expect(ids.slice(0, 2)).toEqual(ids.slice(2));
+    const [assessmentId, leadId] = ids as [string, string];
+    const inputs = notes(assessmentId, leadId, 300);
+    for (const input of inputs) unwrap(await one.store.createRecord('observation', input));
+    writes.writes = 0;
+    const outcomes = unwrap(await batch.store.createRecords('observation', inputs));
+
+    expect(writes.writes).toBe(1);
+    expect(outcomes.map((outcome) => outcome.record.text)).toEqual(inputs.map((input) => input.text));
+    const hlcs = outcomes.flatMap((outcome) => outcome.changes.map((change) => change.hlc));
+    expect([...hlcs].sort()).toEqual(hlcs);
+    expect(new Set(hlcs).size).toBe(hlcs.length);
+    // Same ids, same stamps, same change log, outbox, field versions and clock.
+    expect(await dumpDatabase(batch.db)).toEqual(await dumpDatabase(one.db));
+  });
+
+  it('writes nothing when one record is invalid, and says which by its position', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const before = await dumpDatabase(db);
+    const inputs = notes(assessment.id, assessment.id, 5);
+    inputs[3] = { ...inputs[3]!, kind: 'gossip' as never };
+    const result = await store.createRecords('observation', inputs);
+    if (result.ok || result.error.kind !== 'invalid') throw new Error('expected invalid');
+    expect(result.error.problems.map((problem) => problem.path)).toEqual(['[3].kind']);
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+
+  it('updates a natural-key record that exists, and refuses the same one twice in a batch', async () => {
+    const { db, store } = open();
+    const assessment = unwrap(await store.createRecord('assessment', assessmentInput())).record;
+    const lead = unwrap(await store.createRecord('assessor', assessorInput(assessment.id))).record;
+    unwrap(await store.createRecord('rating', ratingInput(assessment.id, lead.id, { level: 'developing' })));
+    const [updated, created] = unwrap(
+      await store.createRecords('rating', [ratingInput(assessment.id, lead.id, { level: 'established' }), ratingInput(assessment.id, lead.id, { trackId: 'central' })]),
+    );
+    expect(updated?.changes.map((change) => change.field)).toEqual(['level']);
+    expect(created?.record.trackId).toBe('central');
+    expect(await db.rating.count()).toBe(2);
+
+    const before = await dumpDatabase(db);
+    const twice = await store.createRecords('rating', [ratingInput(assessment.id, lead.id, { level: 'emerging' }), ratingInput(assessment.id, lead.id, { level: 'optimised' as never })]);
+    expect(twice.ok).toBe(false);
+    expect(await dumpDatabase(db)).toEqual(before);
   });
 });
 
