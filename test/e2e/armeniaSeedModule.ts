@@ -514,8 +514,7 @@ async function seedWith(store: Store, options: ArmeniaSeedOptions): Promise<Omit
       };
     }),
   );
-  const ratings = await Promise.all(ratingInputs.map((input) => store.createRecord('rating', input)));
-  for (const written of ratings) unwrap(written, 'rating');
+  const ratings = unwrap(await store.createRecords('rating', ratingInputs), 'ratings');
   count('rating', ratings.length);
 
   // A few consensus levels set by the lead: four pillars overall, four sub-topics on the migration track.
@@ -598,15 +597,16 @@ const TEAMMATE_NODE = 'a1b2c3d4e5f60718';
 const MERGE_BATCH = 2_000;
 
 /**
- * Writes the notes: those `local(n)` says through createRecord (one transaction each, as typed on
+ * Writes the notes: those `local(n)` says through createRecords (written as if typed one by one on
  * this device), the others as a teammate's changes merged in batches (the bundle import path), so
  * a 10,000-note assessment seeds in seconds, not in ten minutes of single transactions.
  */
 async function writeNotes(store: Store, inputs: readonly CreateInput<'observation'>[], local: (n: number) => boolean): Promise<RecordOf<'observation'>[]> {
   const notes: RecordOf<'observation'>[] = new Array(inputs.length);
   const localAt = inputs.map((_, n) => n).filter(local);
-  const written = await Promise.all(localAt.map((n) => store.createRecord('observation', inputs[n] as CreateInput<'observation'>)));
-  written.forEach((result, i) => (notes[localAt[i] as number] = unwrap(result, 'observation').record));
+  // One transaction for all of them: the store writes a batch exactly as it writes them one by one.
+  const written = unwrap(await store.createRecords('observation', localAt.map((n) => inputs[n] as CreateInput<'observation'>)), 'observations');
+  written.forEach((outcome, i) => (notes[localAt[i] as number] = outcome.record));
   const random = (count: number) => crypto.getRandomValues(new Uint8Array(count));
   let wallMs = Date.now() - 60_000;
   let changes: Change[] = [];
