@@ -57,12 +57,14 @@ const I18NEXT_OPTIONS = new Set([
   'appendNamespaceToMissingKey',
 ]);
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+/** i18next's nesting, `$t(other.key)`: left to i18next. */
+const NESTING = /\$t\(/;
 
 /** A string whose only markup is plain `{{name}}` placeholders, split around them; undefined for anything richer. */
 type Template = { readonly parts: readonly string[]; readonly names: readonly string[] } | undefined;
 
 function templateOf(text: unknown): Template {
-  if (typeof text !== 'string' || text.includes('$t(')) return undefined;
+  if (typeof text !== 'string' || NESTING.test(text)) return undefined;
   const parts: string[] = [];
   const names: string[] = [];
   let last = 0;
