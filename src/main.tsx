@@ -6,15 +6,16 @@
  * service worker (with the autosave as its "save before updating" hook) once the first screen has
  * settled. Everything is passed down by context: no module-level instances.
  */
+// First: begins the strings' fetch and the support probe before the other modules are evaluated.
+import { earlyLanguage, earlyStorage, earlyStrings, earlySupportCheck } from './ui/shell/earlyStart';
 import { render } from 'preact';
-import { unsupportedReason } from './pwa/browserSupport';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { ServiceWorkerContext } from './pwa/ServiceWorkerContext';
 import { createStore, openDatabase, trackInFlightTransactions } from './storage';
 import { App } from './ui/App';
 import { AppStateContext } from './ui/AppStateContext';
 import { parseRoute } from './ui/routing/route';
-import { buildAppState, initialLanguageOf } from './ui/shell/buildAppState';
+import { buildAppState } from './ui/shell/buildAppState';
 import { createLazyI18n } from './ui/shell/createLazyI18n';
 import { createScreens, lazyScreenOf } from './ui/shell/createScreens';
 import { createShellState } from './ui/shell/createShellState';
@@ -33,13 +34,13 @@ if (!root) throw new Error('index.html has no #app element');
 // Everything the first screen needs starts at once and arrives in parallel: the language's strings
 // (one chunk), the support probe, the database and the first reads, the open screen's code and,
 // for the assessment screens, the framework. Nothing is rendered before the strings are here.
-const storage = safeLocalStorage();
-const initialLanguage = initialLanguageOf(storage, navigator.languages);
-const { i18n, loadLanguage, ready: stringsReady } = createLazyI18n(initialLanguage);
+const storage = earlyStorage;
+const initialLanguage = earlyLanguage;
+const { i18n, loadLanguage, ready: stringsReady } = createLazyI18n(initialLanguage, earlyStrings);
 const appState = buildAppState({ i18n, initialLanguage, loadLanguage, storage });
 // Before anything can be typed: a browser that cannot keep the work says so now, not after a day of
 // notes that were never stored.
-const supportChecked = unsupportedReason(window);
+const supportChecked = earlySupportCheck;
 const started = startApp();
 const [unsupported] = await Promise.all([
   supportChecked,
@@ -99,13 +100,4 @@ function startApp() {
     </AppStateContext.Provider>
   );
   return { db, shell, app };
-}
-
-/** Reading `localStorage` itself throws where storage is blocked (some privacy settings). */
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }

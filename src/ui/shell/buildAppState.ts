@@ -7,11 +7,12 @@ import { computed, signal } from '@preact/signals';
 import type { i18n } from 'i18next';
 import { createFormatters } from '../../i18n/createFormatters';
 import { createTranslators } from '../../i18n/createTranslators';
-import { isLanguage, pickLanguage, type Language } from '../../i18n/languages';
+import type { Language } from '../../i18n/languages';
+import { LANGUAGE_STORAGE_KEY } from '../../i18n/initialLanguage';
 import type { AppState, AppStateOptions, KeyValueStorage } from '../createAppState';
 import type { FrameworkLoad } from '../loadFramework';
 
-export const LANGUAGE_STORAGE_KEY = 'mmdma.language';
+export { LANGUAGE_STORAGE_KEY, initialLanguageOf } from '../../i18n/initialLanguage';
 /** "yes" when this device's team requires encrypted bundles (issue 8). */
 export const REQUIRE_ENCRYPTION_STORAGE_KEY = 'mmdma.requireEncryptedBundles';
 /** The name this device's user gives by default when they create an assessment (Settings). */
@@ -22,12 +23,6 @@ export interface BuildAppStateOptions extends AppStateOptions {
   readonly initialLanguage: Language;
   /** Fetches every string of a language; omit when all are bundled. */
   readonly loadLanguage?: ((language: Language) => Promise<void>) | undefined;
-}
-
-/** The stored choice, else the browser's preference, else English. */
-export function initialLanguageOf(storage: KeyValueStorage | undefined, preferred: readonly string[] | undefined): Language {
-  const stored = readStored(storage, LANGUAGE_STORAGE_KEY);
-  return pickLanguage([isLanguage(stored) ? stored : undefined, ...(preferred ?? [])]);
 }
 
 export function buildAppState(options: BuildAppStateOptions): AppState {

@@ -15,23 +15,21 @@
 import i18next, { type i18n } from 'i18next';
 import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../../i18n/languages';
 import { addAppNumberFormat } from '../../i18n/addAppNumberFormat';
+import { loadLanguageStrings, type LanguageStrings } from '../../i18n/loadLanguageStrings';
 
 type Strings = Readonly<Record<string, unknown>>;
 
 const DEFAULT_NAMESPACE = 'common';
 
 const commonFiles = import.meta.glob<Strings>('../../../locales/*/common.json', { eager: true, import: 'default' });
-// The rest of each language, one module (and so one chunk) per language: src/i18n/strings/<lang>.ts.
 // (formats.json, the Intl fallback's words, and glossary.json, checked by a test, are data read by
-// code, not string namespaces.)
-const languageFiles = import.meta.glob<Readonly<Record<string, Strings>>>('../../i18n/strings/*.ts', { import: 'default' });
+// code, not string namespaces: neither is in a language's strings.)
 
 /** `../../../locales/hy/shell.json` → ['hy', 'shell']. */
 function parsePath(path: string): readonly [string, string] | undefined {
   const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
   return match?.[1] !== undefined && match[2] !== undefined ? [match[1], match[2]] : undefined;
 }
-
 
 export interface LazyI18n {
   readonly i18n: i18n;
@@ -41,8 +39,11 @@ export interface LazyI18n {
   readonly ready: Promise<void>;
 }
 
-/** The instance at once, ready to translate `common`; the rest of `language` is fetched from here. */
-export function createLazyI18n(language: Language): LazyI18n {
+/**
+ * The instance at once, ready to translate `common`; the rest of `language` is fetched from here,
+ * or taken from `started`, its fetch begun earlier (src/ui/shell/earlyStart.ts).
+ */
+export function createLazyI18n(language: Language, started?: Promise<LanguageStrings>): LazyI18n {
   const instance = i18next.createInstance();
   const resources: Record<string, Record<string, Strings>> = {};
   for (const [path, strings] of Object.entries(commonFiles)) {
@@ -69,9 +70,10 @@ export function createLazyI18n(language: Language): LazyI18n {
   const loadLanguage = (of: Language): Promise<void> => {
     let pending = fetching.get(of);
     if (!pending) {
-      const load = languageFiles[`../../i18n/strings/${of}.ts`];
-      if (!load) return Promise.resolve();
-      pending = load().then(
+      const strings = of === language && started ? started : loadLanguageStrings(of);
+      // Used once: a retry after a failure fetches again.
+      started = undefined;
+      pending = strings.then(
         (files) => {
           for (const [path, strings] of Object.entries(files)) {
             const parsed = parsePath(path);
