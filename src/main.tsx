@@ -2,9 +2,10 @@
  * Entry point: starts, all at once, the fetch of the interface strings of the user's language, the
  * browser support probe, the one database (AppState and the shell state, which read the
  * assessments or the open assessment and fetch and validate the built-in frameworks) and the code
- * of the screen the URL opens on; mounts the app once the strings are here, and registers the
- * service worker (with the autosave as its "save before updating" hook) once the first screen has
- * settled. Everything is passed down by context: no module-level instances.
+ * of the screen the URL opens on; mounts the app once the strings are here and the browser is known
+ * to keep the work, and registers the service worker (with the autosave as its "save before
+ * updating" hook) once the first screen has settled; a browser that cannot keep the work gets its
+ * explanation and neither. Everything is passed down by context: no module-level instances.
  */
 // First: begins the strings' fetch and the support probe before the other modules are evaluated.
 import { earlyLanguage, earlyStorage, earlyStrings, earlySupportCheck } from './ui/shell/earlyStart';
@@ -55,7 +56,7 @@ if (unsupported) {
   document.documentElement.lang = initialLanguage;
   render(<UnsupportedBrowser reason={unsupported} t={i18n.getFixedT(initialLanguage)} />, root);
 } else {
-  render(started.app, root);
+  render(appOf(started), root);
 }
 
 function startApp() {
@@ -78,7 +79,11 @@ function startApp() {
       return loadBuiltins(BUILTIN_FRAMEWORK_SOURCES);
     },
   });
+  return { db, shell, screens };
+}
 
+/** The app, with the service worker registered: only for a browser that can keep the work. */
+function appOf({ shell, screens }: ReturnType<typeof startApp>) {
   const serviceWorker = registerServiceWorker({
     // Its code is not the first screen's: fetched once that screen shows what it shows first.
     startAfter: shell.firstScreenSettled,
@@ -90,7 +95,7 @@ function startApp() {
     },
   });
 
-  const app = (
+  return (
     <AppStateContext.Provider value={appState}>
       <ShellContext.Provider value={shell}>
         <ServiceWorkerContext.Provider value={serviceWorker}>
@@ -99,5 +104,4 @@ function startApp() {
       </ShellContext.Provider>
     </AppStateContext.Provider>
   );
-  return { db, shell, app };
 }
