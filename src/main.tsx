@@ -35,16 +35,13 @@ if (!root) throw new Error('index.html has no #app element');
 // Everything the first screen needs starts at once and arrives in parallel: the language's strings
 // (one chunk), the support probe, the database and the first reads, the open screen's code and,
 // for the assessment screens, the framework. Nothing is rendered before the strings are here.
-const storage = earlyStorage;
-const initialLanguage = earlyLanguage;
-const { i18n, loadLanguage, ready: stringsReady } = createLazyI18n(initialLanguage, earlyStrings);
-const appState = buildAppState({ i18n, initialLanguage, loadLanguage, storage });
+const { i18n, loadLanguage, ready: stringsReady } = createLazyI18n(earlyLanguage, earlyStrings);
+const appState = buildAppState({ i18n, initialLanguage: earlyLanguage, loadLanguage, storage: earlyStorage });
+const started = startApp();
 // Before anything can be typed: a browser that cannot keep the work says so now, not after a day of
 // notes that were never stored.
-const supportChecked = earlySupportCheck;
-const started = startApp();
 const [unsupported] = await Promise.all([
-  supportChecked,
+  earlySupportCheck,
   stringsReady.catch(() => {
     // Offline before the service worker cached them: the screens say so and retry when they open.
   }),
@@ -53,8 +50,8 @@ performance.mark('mmdma:first-render');
 if (unsupported) {
   started.shell.dispose();
   started.db.close();
-  document.documentElement.lang = initialLanguage;
-  render(<UnsupportedBrowser reason={unsupported} t={i18n.getFixedT(initialLanguage)} />, root);
+  document.documentElement.lang = earlyLanguage;
+  render(<UnsupportedBrowser reason={unsupported} t={i18n.getFixedT(earlyLanguage)} />, root);
 } else {
   render(appOf(started), root);
 }
@@ -71,7 +68,7 @@ function startApp() {
     store: createStore(db),
     appState,
     window,
-    keyValueStorage: storage,
+    keyValueStorage: earlyStorage,
     firstScreenCode: screenCode,
     // The framework data is large and the assessments list does not need it: its own chunk.
     loadBuiltinFrameworks: async () => {

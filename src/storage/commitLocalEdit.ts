@@ -70,7 +70,9 @@ export async function commitLocalEdit<T extends TableName>(
   const committed = await commitLocalEdits(db, deps, table, [{ id, plan }]);
   if (!committed.ok) return committed;
   const [outcome] = committed.value;
-  return outcome ? ok(outcome) : err({ kind: 'invalid', problems: [{ path: '', message: 'nothing was planned' }] });
+  // One edit in, one outcome out: anything else is a bug in commitLocalEdits, not a storage failure.
+  if (!outcome) throw new Error('commitLocalEdits returned no outcome for the one edit it was given');
+  return ok(outcome);
 }
 
 /** One record's edit in a batch: its id and the plan made against it as stored. */
